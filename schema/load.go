@@ -1,0 +1,190 @@
+package schema
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxInputSize is the largest inspection file read. A real one is 30–80 KB;
+// the limit leaves room for long action plans and refuses anything absurd
+// before it is parsed.
+const MaxInputSize = 4 << 20
+
+// LoadFile reads and loads an inspection file; "-" reads standard input.
+// The error is for files that cannot be read at all; problems in the content
+// are diagnostics.
+func LoadFile(name string) (*Inspection, Diagnostics, error) {
+	var r io.Reader
+	display := name
+	if name == "-" {
+		r, display = os.Stdin, "<stdin>"
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, nil, fmt.Errorf("%s is a directory, not an inspection file", name)
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", display, err)
+	}
+	insp, diags := Load(display, data)
+	return insp, diags, nil
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// Load decodes and validates an inspection. The inspection is returned
+// whenever the file could be decoded at all, also with errors, so that a
+// caller may show what it holds; it is fit to use only when diags has no
+// errors.
+func Load(file string, data []byte) (*Inspection, Diagnostics) {
+	var diags Diagnostics
+	top := Pos{File: file}
+	if len(data) > MaxInputSize {
+		diags.Errorf(top, "the file is larger than %d MiB; an inspection file is far smaller, so this is not one", MaxInputSize>>20)
+		return nil, diags
+	}
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		diags.Errorf(top, "the file is in UTF-16; save it as UTF-8")
+		return nil, diags
+	}
+	if !checkText(file, data, false, &diags) {
+		return nil, diags
+	}
+	root, ok := parseYAML(file, data, &diags)
+	if !ok {
+		// A tab in indentation is the commonest cause, and the parser's
+		// message does not say so: name each tab. (A tab inside a block
+		// scalar is content, which is why this runs only on failure.)
+		var tabs Diagnostics
+		if !checkText(file, data, true, &tabs) {
+			diags = append(tabs, diags...)
+		}
+		return nil, diags
+	}
+	insp := &Inspection{File: file, pos: positions{"": {File: file, Line: 1, Col: 1}}}
+	d := &decoder{file: file, diags: &diags, pos: insp.pos, budget: nodeBudget}
+	d.decode(root, reflectValue(insp), "")
+	if d.over {
+		return nil, diags
+	}
+	validate(insp, &diags)
+	diags.Sort()
+	return insp, diags
+}
+
+// checkText reports bytes that are not UTF-8 and NUL bytes, and with tabs
+// set also tabs in indentation, each at its line and column, where the YAML
+// parser would give vaguer messages.
+func checkText(file string, data []byte, tabs bool, diags *Diagnostics) bool {
+	ok := true
+	line, col, indent := 1, 1, true
+	reported := 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			if reported < 10 {
+				diags.Errorf(Pos{File: file, Line: line, Col: col}, "byte 0x%02X is not UTF-8; save the file as UTF-8 (a Windows editor may have used Latin-1)", data[i])
+			}
+			reported++
+			ok = false
+		}
+		switch {
+		case r == '\n':
+			line, col, indent = line+1, 1, true
+			i += size
+			continue
+		case r == '\t' && indent && tabs:
+			if reported < 10 {
+				diags.Errorf(Pos{File: file, Line: line, Col: col}, "tab character in indentation; YAML indents with spaces only")
+			}
+			reported++
+			ok = false
+		case r != ' ' && r != '\r':
+			indent = false
+		}
+		if r == 0 {
+			diags.Errorf(Pos{File: file, Line: line, Col: col}, "NUL byte: this is a binary file, not YAML")
+			return false
+		}
+		col++
+		i += size
+	}
+	if reported > 10 {
+		diags.Errorf(Pos{File: file}, "%d more such problems not listed", reported-10)
+	}
+	return ok
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func parseYAML(file string, data []byte, diags *Diagnostics) (*yaml.Node, bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			diags.Errorf(Pos{File: file}, "the file is empty; an inspection starts with keys such as catalog, status, unit and visit")
+			return nil, false
+		}
+		reportYAMLError(file, err, diags)
+		return nil, false
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		diags.Errorf(Pos{File: file, Line: extra.Line, Col: extra.Column}, "a second YAML document (after ---); an inspection file holds one")
+		return nil, false
+	} else if !errors.Is(err, io.EOF) {
+		reportYAMLError(file, err, diags)
+		return nil, false
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			diags.Errorf(Pos{File: file}, "the file is empty; an inspection starts with keys such as catalog, status, unit and visit")
+			return nil, false
+		}
+		root = root.Content[0]
+	}
+	if isNull(root) {
+		diags.Errorf(Pos{File: file, Line: root.Line, Col: root.Column}, "the file is empty; an inspection starts with keys such as catalog, status, unit and visit")
+		return nil, false
+	}
+	if root.Kind != yaml.MappingNode {
+		diags.Errorf(Pos{File: file, Line: root.Line, Col: root.Column}, "expected an inspection (keys such as catalog, status, unit, visit), found %s: is this an inspection file?", kindName(root))
+		return nil, false
+	}
+	return root, true
+}
+
+func reportYAMLError(file string, err error, diags *Diagnostics) {
+	var te *yaml.TypeError
+	msgs := []string{err.Error()}
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	for _, m := range msgs {
+		m = strings.TrimPrefix(m, "yaml: ")
+		p := Pos{File: file}
+		if sm := yamlLine.FindStringSubmatch("yaml: " + m); sm != nil {
+			p.Line, _ = strconv.Atoi(sm[1])
+			m = sm[2]
+		}
+		diags.Errorf(p, "not valid YAML: %s", m)
+	}
+}

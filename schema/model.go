@@ -1,0 +1,97 @@
+package schema
+
+// The input model. Each field's `yaml` tag is its key in an inspection file,
+// `sv` its Swedish term and `doc` its description; the decoder and the JSON
+// Schema (jsonschema.go) are both derived from these structs, so the file
+// format is defined in this one place.
+
+// Inspection is one SPUR inspection: the inspectors' findings, the unit's
+// action plan and the inspectors' decisions on it.
+type Inspection struct {
+	Catalog    string           `yaml:"catalog" spur:"required" sv:"kriterieversion" doc:"Version of the SPUR criteria catalogue the inspection was made against (see spur catalog), e.g. \"2025\"."`
+	Status     ReportStatus     `yaml:"status" spur:"required" sv:"rapportstatus" doc:"Status of the report: preliminary (preliminär) or final (slutlig)."`
+	Unit       Unit             `yaml:"unit" spur:"required" sv:"verksamhet" doc:"The inspected training unit."`
+	Visit      Date             `yaml:"visit" spur:"required" sv:"datum för inspektionsbesöket" doc:"Date of the visit, YYYY-MM-DD."`
+	Inspectors []string         `yaml:"inspectors" sv:"inspektörer" doc:"Names of the inspectors."`
+	Summary    Summary          `yaml:"summary" sv:"sammanfattning" doc:"The three summary lists of the report."`
+	Areas      map[string]*Area `yaml:"areas" sv:"områden" doc:"Findings per area, keyed by the area's letter A–H." key:"^[A-H]$"`
+	ActionPlan *ActionPlan      `yaml:"action_plan" sv:"handlingsplan" doc:"The unit's action plan, once it has come in."`
+
+	// File is the name the inspection was loaded from, for diagnostics.
+	File string `yaml:"-"`
+	// Cat is the catalogue named by Catalog, set by Load when it is known.
+	Cat *Catalog `yaml:"-"`
+
+	pos positions
+}
+
+// Unit is the inspected training unit (verksamhet).
+type Unit struct {
+	Name         string `yaml:"name" spur:"required" sv:"enhetens namn" doc:"Name of the unit, e.g. \"Almaklinikens vårdcentral\"."`
+	Organisation string `yaml:"organisation" sv:"huvudman/vårdgivare" doc:"The care provider the unit belongs to."`
+	Specialty    string `yaml:"specialty" sv:"specialitet" doc:"The specialty of the training, e.g. \"Allmänmedicin\"."`
+	Region       string `yaml:"region" sv:"region" doc:"The region, e.g. \"Region Stockholm\"."`
+	Place        string `yaml:"place" sv:"ort" doc:"Where the unit is."`
+}
+
+// Summary holds the three lists of the report's summary table.
+type Summary struct {
+	Strengths    []string `yaml:"strengths" sv:"styrkor" doc:"Strengths (Styrkor), one short item each."`
+	Weaknesses   []string `yaml:"weaknesses" sv:"svagheter" doc:"Weaknesses (Svagheter), one short item each."`
+	Improvements []string `yaml:"improvements" sv:"förbättringspotential" doc:"Improvement potential (Förbättringspotential), one short item each."`
+}
+
+// Area holds the inspectors' findings for one area.
+type Area struct {
+	Narrative     string            `yaml:"narrative" sv:"inspektörernas bedömning" doc:"The inspectors' text for the area, in Markdown."`
+	Met           Selection         `yaml:"met" sv:"uppfyllt" doc:"Criteria met: \"all\" (every criterion of the area not listed under not_met or not_applicable) or a list of ids."`
+	NotMet        []string          `yaml:"not_met" sv:"ej uppfyllt" doc:"Ids of the criteria not met." item:"^[A-H][0-9]+$"`
+	NotApplicable []string          `yaml:"not_applicable" sv:"ej tillämpligt" doc:"Ids of the criteria that do not apply to this unit; they count neither way." item:"^[A-H][0-9]+$"`
+	Comments      map[string]string `yaml:"comments" sv:"kommentarer" doc:"A comment per criterion, keyed by id." key:"^[A-H][0-9]+$"`
+	Override      *Override         `yaml:"override" sv:"avvikande gradering" doc:"The inspectors' own grade where it differs from the computed one; both are kept in the report."`
+	PlanDecision  Decision          `yaml:"plan_decision" sv:"bedömning av handlingsplanen" doc:"For an area graded D: whether the inspectors accept the unit's action plan (accepted: the grade is adjusted to C; not_accepted: D stands)."`
+
+	// Assessments is every criterion of the area in catalogue order with its
+	// result, filled by Load.
+	Assessments []Assessment `yaml:"-"`
+}
+
+// Override is a grade set by the inspectors instead of the computed one.
+type Override struct {
+	Grade  Grade  `yaml:"grade" spur:"required" sv:"gradering" doc:"The grade, one of the area's options (A–D)."`
+	Reason string `yaml:"reason" sv:"motivering" doc:"Why the inspectors set this grade; printed in the report."`
+}
+
+// ActionPlan is the unit's plan (handlingsplan).
+type ActionPlan struct {
+	Date    Date        `yaml:"date" sv:"datum för handlingsplanen" doc:"Date the plan came in, YYYY-MM-DD; relative dates in the plan (\"om sex månader\") count from it. Defaults to the visit date."`
+	Entries []PlanEntry `yaml:"entries" sv:"åtgärder" doc:"One entry per criterion that needs action."`
+}
+
+// PlanEntry is the unit's answer for one criterion: the five fields of the
+// action plan, kept as the unit wrote them.
+type PlanEntry struct {
+	Criterion   string   `yaml:"criterion" spur:"required" sv:"kriterium" doc:"Id of the criterion, e.g. \"E4\"." pattern:"^[A-H][0-9]+$"`
+	Action      string   `yaml:"action" sv:"planerad åtgärd" doc:"Planned action (Planerad åtgärd), Markdown, any length."`
+	Due         DateText `yaml:"due" sv:"datum när åtgärden ska vara genomförd" doc:"When the action is to be done, as written (\"20251231\", \"hösten 2025\", \"genomförd\")."`
+	Responsible string   `yaml:"responsible" sv:"ansvarig för genomförandet" doc:"Who carries the action out."`
+	FollowUp    DateText `yaml:"follow_up" sv:"datum för uppföljning" doc:"When the action is followed up, as written (\"om sex månader\")."`
+	FollowUpBy  string   `yaml:"follow_up_by" sv:"ansvarig för uppföljningen" doc:"Who follows the action up."`
+}
+
+// Result is the outcome of assessing one criterion.
+type Result string
+
+const (
+	Unassessed    Result = ""
+	Met           Result = "met"
+	NotMet        Result = "not_met"
+	NotApplicable Result = "not_applicable"
+)
+
+// Assessment is one criterion of an area with its result.
+type Assessment struct {
+	Criterion *Criterion
+	Result    Result
+	Comment   string
+}

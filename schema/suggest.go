@@ -1,0 +1,67 @@
+package schema
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// didYouMean returns "; did you mean X?" for the candidate nearest to s, or
+// "" when none is near enough to be a likely slip.
+func didYouMean(s string, candidates []string) string {
+	if best := nearest(s, candidates); best != "" {
+		return "; did you mean " + best + "?"
+	}
+	return ""
+}
+
+func nearest(s string, candidates []string) string {
+	best, bestDist := "", 0
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		d := editDistance(ls, strings.ToLower(c))
+		// Short words get no fuzzy match ("I" is not a slip for "A"),
+		// only a difference of case.
+		n := utf8.RuneCountInString(c)
+		limit := min(3, n/3)
+		if n >= 3 {
+			limit = max(1, limit)
+		}
+		if d <= limit && (best == "" || d < bestDist) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b in runes, with an
+// adjacent transposition counted as one edit ("stauts" for "status").
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		if a == b {
+			return 0
+		}
+		return 1 << 20
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

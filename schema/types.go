@@ -1,0 +1,195 @@
+package schema
+
+import (
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ReportStatus is preliminary or final.
+type ReportStatus string
+
+const (
+	Preliminary ReportStatus = "preliminary"
+	Final       ReportStatus = "final"
+)
+
+// Decision is the inspectors' decision on an area's action plan.
+type Decision string
+
+const (
+	NoDecision  Decision = ""
+	Accepted    Decision = "accepted"
+	NotAccepted Decision = "not_accepted"
+)
+
+// enum describes a closed set of words and the Swedish words people may
+// write instead, so that the error can say which key word is meant.
+type enum struct {
+	values  []string
+	swedish map[string]string
+}
+
+var (
+	statusEnum = enum{
+		values:  []string{string(Preliminary), string(Final)},
+		swedish: map[string]string{"preliminär": "preliminary", "slutlig": "final", "slutgiltig": "final"},
+	}
+	decisionEnum = enum{
+		values: []string{string(Accepted), string(NotAccepted)},
+		swedish: map[string]string{"godtagen": "accepted", "godkänd": "accepted", "accepterad": "accepted",
+			"ej godtagen": "not_accepted", "ej godkänd": "not_accepted", "inte godtagen": "not_accepted", "not accepted": "not_accepted"},
+	}
+	resultEnum = enum{values: []string{"all"}}
+)
+
+func (e enum) read(d *decoder, n *yaml.Node, what string) (string, bool) {
+	s, ok := d.text(n)
+	if !ok || s == "" {
+		if ok {
+			d.errorf(n, "%s is empty; write one of %s", what, strings.Join(e.values, ", "))
+		}
+		return "", false
+	}
+	for _, v := range e.values {
+		if s == v {
+			return s, true
+		}
+	}
+	if en, ok := e.swedish[strings.ToLower(strings.TrimSpace(s))]; ok {
+		d.errorf(n, "%s %q: write %s (the key words are English)", what, s, en)
+		return "", false
+	}
+	d.errorf(n, "%s %q is not one of %s%s", what, s, strings.Join(e.values, ", "), didYouMean(s, e.values))
+	return "", false
+}
+
+func (s *ReportStatus) decodeNode(d *decoder, n *yaml.Node, path string) {
+	if v, ok := statusEnum.read(d, n, "status"); ok {
+		*s = ReportStatus(v)
+	}
+}
+
+func (s *Decision) decodeNode(d *decoder, n *yaml.Node, path string) {
+	if isNull(n) {
+		return
+	}
+	if v, ok := decisionEnum.read(d, n, "plan_decision"); ok {
+		*s = Decision(v)
+	}
+}
+
+func (g *Grade) decodeNode(d *decoder, n *yaml.Node, path string) {
+	s, ok := d.text(n)
+	if !ok {
+		return
+	}
+	if up := Grade(strings.ToUpper(strings.TrimSpace(s))); up.Valid() && string(up) != s {
+		d.errorf(n, "grade %q: write %s", s, up)
+		return
+	}
+	if !Grade(s).Valid() {
+		d.errorf(n, "grade %q is not a grade; the grades are A, B, C and D", s)
+		return
+	}
+	*g = Grade(s)
+}
+
+// Date is a calendar day.
+type Date struct{ t time.Time }
+
+// NewDate returns the day y-m-d.
+func NewDate(y int, m time.Month, day int) Date {
+	return Date{time.Date(y, m, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// ParseISODate reads YYYY-MM-DD and accepts nothing else.
+func ParseISODate(s string) (Date, bool) {
+	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+	if err != nil {
+		return Date{}, false
+	}
+	return Date{t}, true
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// Time returns the day at midnight UTC.
+func (d Date) Time() time.Time { return d.t }
+
+// String gives YYYY-MM-DD, or "" for an unset date.
+func (d Date) String() string {
+	if d.t.IsZero() {
+		return ""
+	}
+	return d.t.Format("2006-01-02")
+}
+
+func (dt *Date) decodeNode(d *decoder, n *yaml.Node, path string) {
+	s, ok := d.text(n)
+	if !ok || s == "" {
+		return
+	}
+	v, ok := ParseISODate(s)
+	if !ok {
+		d.errorf(n, "%q is not a date; write it as YYYY-MM-DD, e.g. 2025-02-11", clip(s))
+		return
+	}
+	*dt = v
+}
+
+// Selection is the `met` key of an area: either "all" or a list of ids.
+type Selection struct {
+	All bool
+	IDs []string
+}
+
+func (s *Selection) decodeNode(d *decoder, n *yaml.Node, path string) {
+	switch {
+	case isNull(n):
+	case n.Kind == yaml.ScalarNode:
+		if strings.EqualFold(strings.TrimSpace(n.Value), "all") {
+			s.All = true
+			return
+		}
+		if strings.EqualFold(strings.TrimSpace(n.Value), "alla") {
+			d.errorf(n, "met %q: write all (the key words are English)", n.Value)
+			return
+		}
+		d.errorf(n, "met must be all or a list of criterion ids, found %s", kindName(n))
+	case n.Kind == yaml.SequenceNode:
+		var ids []string
+		d.decode(n, reflectValue(&ids), path)
+		s.IDs = ids
+	default:
+		d.errorf(n, "met must be all or a list of criterion ids, found %s", kindName(n))
+	}
+}
+
+// DateText is a date field of an action plan: the text the unit wrote, and
+// the normalised reading of it that Load adds where one can be made.
+type DateText struct {
+	Text string
+	// Given is a date the file states by hand ({text: ..., date: ...}).
+	Given Date
+	// Parsed is the normalised reading, filled by Load.
+	Parsed PlanDate
+}
+
+func (t *DateText) decodeNode(d *decoder, n *yaml.Node, path string) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		t.Text, _ = d.text(n)
+	case yaml.MappingNode:
+		var form struct {
+			Text string `yaml:"text"`
+			Date Date   `yaml:"date"`
+		}
+		d.decodeStruct(n, reflectValue(&form), path)
+		t.Text, t.Given = form.Text, form.Date
+	default:
+		d.errorf(n, "expected text or {text: ..., date: YYYY-MM-DD}, found %s", kindName(n))
+	}
+}

@@ -1,0 +1,259 @@
+package schema
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// validate checks the decoded inspection against its catalogue and the rules
+// of spur-model.md, resolves each area's assessments and reads the plan's
+// dates. Rules that need grades (a decision on an area that was not D) are
+// checked by package grade.
+func validate(insp *Inspection, diags *Diagnostics) {
+	if insp.Catalog == "" {
+		if _, given := insp.pos["catalog"]; given {
+			diags.Errorf(insp.Pos("catalog"), "catalog is empty; the known versions are %s", strings.Join(CatalogVersions(), ", "))
+		}
+		return
+	}
+	cat, ok := CatalogVersion(insp.Catalog)
+	if !ok {
+		diags.Errorf(insp.Pos("catalog"), "unknown catalogue version %q; the known versions are %s%s",
+			insp.Catalog, strings.Join(CatalogVersions(), ", "), didYouMean(insp.Catalog, CatalogVersions()))
+		return
+	}
+	insp.Cat = cat
+	final := insp.Status == Final
+	if final && len(insp.Inspectors) == 0 {
+		diags.Errorf(insp.KeyPos("inspectors"), "a final report names its inspectors (inspectors: [...])")
+	}
+	var letters []string
+	for _, a := range cat.Areas {
+		letters = append(letters, a.Letter)
+	}
+	for _, key := range insp.mapKeys(insp.Areas, "areas") {
+		if _, ok := cat.Area(key); !ok {
+			diags.Errorf(insp.KeyPos("areas."+key), "unknown area %q; the areas are %s%s", key, strings.Join(letters, ", "), didYouMean(key, letters))
+		}
+	}
+	if insp.Areas == nil {
+		insp.Areas = map[string]*Area{}
+	}
+	listed := map[string]string{} // criterion id → path where it was listed as not met
+	for i := range cat.Areas {
+		ca := &cat.Areas[i]
+		a := insp.Areas[ca.Letter]
+		if a == nil {
+			a = &Area{}
+			insp.Areas[ca.Letter] = a
+		}
+		validateArea(insp, cat, ca, a, final, listed, diags)
+	}
+	validatePlan(insp, cat, final, listed, diags)
+}
+
+func validateArea(insp *Inspection, cat *Catalog, ca *CatalogArea, a *Area, final bool, notMetAt map[string]string, diags *Diagnostics) {
+	base := "areas." + ca.Letter
+	results := map[string]Result{}
+	where := map[string]string{}
+	assign := func(list []string, key string, r Result) {
+		for j, id := range list {
+			path := fmt.Sprintf("%s.%s[%d]", base, key, j)
+			if !checkID(insp, cat, ca, id, path, diags) {
+				continue
+			}
+			if prev, dup := where[id]; dup {
+				diags.Errorf(insp.Pos(path), "%s is listed twice: under %s (line %d) and under %s", id, lastKey(prev), insp.Pos(prev).Line, key)
+				continue
+			}
+			results[id], where[id] = r, path
+			if r == NotMet {
+				notMetAt[id] = path
+			}
+		}
+	}
+	assign(a.Met.IDs, "met", Met)
+	assign(a.NotMet, "not_met", NotMet)
+	assign(a.NotApplicable, "not_applicable", NotApplicable)
+	for _, id := range insp.mapKeys(a.Comments, base+".comments") {
+		checkIDAt(insp, cat, ca, id, insp.KeyPos(base+".comments."+id), diags)
+	}
+	a.Assessments = a.Assessments[:0]
+	var unassessed []string
+	for j := range ca.Criteria {
+		cr := &ca.Criteria[j]
+		r, ok := results[cr.ID]
+		if !ok && a.Met.All {
+			r = Met
+		}
+		if r == Unassessed {
+			unassessed = append(unassessed, cr.ID)
+		}
+		a.Assessments = append(a.Assessments, Assessment{Criterion: cr, Result: r, Comment: a.Comments[cr.ID]})
+	}
+	if len(unassessed) > 0 {
+		msg := fmt.Sprintf("area %s: %s not assessed; list %s under met, not_met or not_applicable, or write met: all",
+			ca.Letter, plural(unassessed, "criterion", "criteria"), pronoun(unassessed))
+		if final {
+			diags.Errorf(insp.KeyPos(base), "%s", msg)
+		} else {
+			diags.Warnf(insp.KeyPos(base), "%s (an unassessed criterion never counts as met)", msg)
+		}
+	}
+	if o := a.Override; o != nil {
+		if o.Grade.Valid() {
+			if _, ok := ca.Option(o.Grade); !ok {
+				diags.Errorf(insp.Pos(base+".override.grade"), "grade %s is not among the options of area %s (%s)", o.Grade, ca.Letter, ca.OptionGrades())
+			}
+		}
+		if strings.TrimSpace(o.Reason) == "" {
+			diags.Errorf(insp.Pos(base+".override.reason"), "the override of area %s needs a reason: the report prints why the inspectors set the grade", ca.Letter)
+		}
+	}
+}
+
+// checkID reports an id that is not a criterion of area ca.
+func checkID(insp *Inspection, cat *Catalog, ca *CatalogArea, id, path string, diags *Diagnostics) bool {
+	return checkIDAt(insp, cat, ca, id, insp.Pos(path), diags)
+}
+
+func checkIDAt(insp *Inspection, cat *Catalog, ca *CatalogArea, id string, p Pos, diags *Diagnostics) bool {
+	if _, area, ok := cat.Criterion(id); ok {
+		if area != ca {
+			diags.Errorf(p, "criterion %s belongs to area %s (%s), not to area %s; did you mean to list it under area %s?", id, area.Letter, area.Title, ca.Letter, area.Letter)
+			return false
+		}
+		return true
+	}
+	diags.Errorf(p, "unknown criterion %q in area %s%s", id, ca.Letter, idHint(cat, ca, id))
+	return false
+}
+
+// idHint suggests the id meant: a slip of case, space or zero ("e4", "E 4",
+// "E04"), else the range of ids the area has.
+func idHint(cat *Catalog, ca *CatalogArea, id string) string {
+	norm := strings.ToUpper(strings.Join(strings.Fields(id), ""))
+	if len(norm) > 1 {
+		if n, err := strconv.Atoi(norm[1:]); err == nil {
+			norm = fmt.Sprintf("%c%d", norm[0], n)
+		}
+	}
+	if _, area, ok := cat.Criterion(norm); ok {
+		if area == ca {
+			return "; did you mean " + norm + "?"
+		}
+		return fmt.Sprintf("; %s is in area %s, not %s", norm, area.Letter, ca.Letter)
+	}
+	if len(ca.Criteria) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean one of %s–%s?", ca.Criteria[0].ID, ca.Criteria[len(ca.Criteria)-1].ID)
+}
+
+func validatePlan(insp *Inspection, cat *Catalog, final bool, notMetAt map[string]string, diags *Diagnostics) {
+	result := func(id string) (Result, *Criterion) {
+		cr, area, ok := cat.Criterion(id)
+		if !ok {
+			return Unassessed, nil
+		}
+		for _, as := range insp.Areas[area.Letter].Assessments {
+			if as.Criterion.ID == id {
+				return as.Result, cr
+			}
+		}
+		return Unassessed, cr
+	}
+	planned := map[string]bool{}
+	if p := insp.ActionPlan; p != nil {
+		base := p.Date
+		if base.IsZero() {
+			base = insp.Visit
+		}
+		first := map[string]int{}
+		for j := range p.Entries {
+			e := &p.Entries[j]
+			path := fmt.Sprintf("action_plan.entries[%d]", j)
+			cpath := path + ".criterion"
+			readPlanDate(insp, &e.Due, path+".due", base, diags)
+			readPlanDate(insp, &e.FollowUp, path+".follow_up", base, diags)
+			if e.Criterion == "" {
+				continue
+			}
+			cr, area, ok := cat.Criterion(e.Criterion)
+			if !ok {
+				hint := ""
+				if a, ok := cat.Area(strings.ToUpper(e.Criterion[:1])); ok {
+					hint = idHint(cat, a, e.Criterion)
+				}
+				diags.Errorf(insp.Pos(cpath), "unknown criterion %q%s", e.Criterion, hint)
+				continue
+			}
+			if line, dup := first[cr.ID]; dup {
+				diags.Errorf(insp.Pos(cpath), "a second action-plan entry for %s (the first is at line %d); merge them into one", cr.ID, line)
+				continue
+			}
+			first[cr.ID] = insp.Pos(cpath).Line
+			planned[cr.ID] = true
+			switch r, _ := result(cr.ID); r {
+			case Met:
+				diags.Errorf(insp.Pos(cpath), "action-plan entry for %s, which is met; remove the entry, or list %s under not_met in area %s", cr.ID, cr.ID, area.Letter)
+			case NotApplicable:
+				diags.Errorf(insp.Pos(cpath), "action-plan entry for %s, which is not applicable; remove the entry, or list %s under not_met in area %s", cr.ID, cr.ID, area.Letter)
+			case Unassessed:
+				diags.Warnf(insp.Pos(cpath), "action-plan entry for %s, which is not assessed; list %s under not_met in area %s", cr.ID, cr.ID, area.Letter)
+			}
+			if final && strings.TrimSpace(e.Action) == "" {
+				diags.Warnf(insp.Pos(path), "the action-plan entry for %s has no planned action", cr.ID)
+			}
+		}
+	}
+	if !final {
+		return
+	}
+	for _, ca := range cat.Areas {
+		for _, as := range insp.Areas[ca.Letter].Assessments {
+			cr := as.Criterion
+			if as.Result == NotMet && cr.Kind.Group() == Regulation && !planned[cr.ID] {
+				diags.Errorf(insp.Pos(notMetAt[cr.ID]), "%s is a föreskrift that is not met: a final report needs an action-plan entry for it (action_plan.entries with criterion: %s)", cr.ID, cr.ID)
+			}
+		}
+	}
+}
+
+func readPlanDate(insp *Inspection, t *DateText, path string, base Date, diags *Diagnostics) {
+	if !t.Given.IsZero() {
+		t.Parsed = PlanDate{Kind: DateExact, Date: t.Given.Time()}
+		return
+	}
+	if strings.TrimSpace(t.Text) == "" {
+		return
+	}
+	if base.IsZero() {
+		return // no visit date: reported elsewhere
+	}
+	pd, ok := ParseDate(t.Text, base.Time())
+	if !ok {
+		diags.Warnf(insp.Pos(path), "cannot read %q as a date; it is kept as written (write e.g. 2025-12-31, \"31 dec 2025\", \"om sex månader\" or \"genomförd\")", clip(t.Text))
+	}
+	t.Parsed = pd
+}
+
+func lastKey(path string) string {
+	path = path[:strings.LastIndexByte(path, '[')]
+	return path[strings.LastIndexByte(path, '.')+1:]
+}
+
+func plural(ids []string, one, many string) string {
+	if len(ids) == 1 {
+		return one + " " + ids[0] + " is"
+	}
+	return many + " " + strings.Join(ids, ", ") + " are"
+}
+
+func pronoun(ids []string) string {
+	if len(ids) == 1 {
+		return "it"
+	}
+	return "each"
+}
