@@ -1,0 +1,54 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+func (e env) usagef(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "spur: "+format+"\n", args...)
+	fmt.Fprintln(e.stderr, "Run 'spur --help' for usage.")
+}
+
+func newFlags(e env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse reads flags wherever they stand among the arguments
+// (`spur grade FILE --json` as well as `spur grade --json FILE`) and returns
+// the positional arguments; ok is false after a usage error was printed.
+func (e env) parse(fs *flag.FlagSet, args []string) (pos []string, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				io.WriteString(e.stdout, usage)
+				return nil, false
+			}
+			e.usagef("%s: %v", fs.Name(), err)
+			return nil, false
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, true
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), true
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func suggestCommand(cmd string) string {
+	for _, c := range []string{"validate", "grade", "catalog", "schema"} {
+		if strings.HasPrefix(c, cmd) || strings.HasPrefix(cmd, c) {
+			return "; did you mean " + c + "?"
+		}
+	}
+	return ""
+}

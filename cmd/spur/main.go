@@ -1,0 +1,76 @@
+// Command spur turns the findings of a SPUR inspection into the finished
+// documents. Run `spur --help` for the commands.
+package main
+
+import (
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // invalid input or a failed check
+	exitUsage   = 2 // wrong usage
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+const usage = `spur: the documents of a SPUR inspection from its findings
+
+Usage:
+  spur validate FILE...            check inspection files; every problem as file:line:col
+  spur grade FILE [--json]         the grade of each area A–H, with its explanation
+  spur catalog [--json] [--catalog VERSION]
+                                   the SPUR criteria catalogue (ids, kinds, texts, grade options)
+  spur schema                      the JSON Schema of the inspection file
+  spur --version                   the version
+  spur --help                      this text
+
+FILE is a YAML inspection file; "-" reads standard input.
+
+Grade options:
+  --json                           machine-readable output
+  --lang sv|en                     language of the explanations (default sv)
+  --max-unmet-indicators N         quality indicators that may be unmet for grade A (default 1)
+  --allow-all-indicators-unmet     grade A even when every indicator is unmet (within the limit above)
+
+Exit status: 0 fine, 1 invalid input, 2 wrong usage.
+`
+
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := env{stdin, stdout, stderr}
+	if len(args) == 0 {
+		io.WriteString(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "-h", "-help", "--help", "help":
+		io.WriteString(stdout, usage)
+		return exitOK
+	case "-version", "--version", "version":
+		io.WriteString(stdout, "spur "+version+"\n")
+		return exitOK
+	case "validate":
+		return e.validate(rest)
+	case "grade":
+		return e.grade(rest)
+	case "catalog":
+		return e.catalog(rest)
+	case "schema":
+		return e.schema(rest)
+	}
+	e.usagef("unknown command %q%s", cmd, suggestCommand(cmd))
+	return exitUsage
+}
