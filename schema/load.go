@@ -89,6 +89,19 @@ func Load(file string, data []byte) (*Inspection, Diagnostics) {
 	return insp, diags
 }
 
+// Validate checks an inspection built by another decoder (a workbook) as
+// Load checks a YAML file, and resolves its assessments and plan dates.
+// Positions come from what the decoder recorded with SetPos; set File too.
+func Validate(insp *Inspection) Diagnostics {
+	var diags Diagnostics
+	if insp.pos == nil {
+		insp.pos = positions{"": {File: insp.File}}
+	}
+	validate(insp, &diags)
+	diags.Sort()
+	return diags
+}
+
 // checkText reports bytes that are not UTF-8 and NUL bytes, and with tabs
 // set also tabs in indentation, each at its line and column, where the YAML
 // parser would give vaguer messages.
