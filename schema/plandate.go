@@ -3,8 +3,6 @@ package schema
 import (
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 )
 
 // DateKind says what a date-like text in an action plan was read as.
@@ -67,204 +65,6 @@ func ParseDate(text string, base time.Time) (d PlanDate, ok bool) {
 	return d, true
 }
 
-// composeSwedish writes å, ä and ö composed when they come decomposed (as
-// some Mac programs paste them), so that "ho\u0308sten" is "hösten".
-var composeSwedish = strings.NewReplacer(
-	"a\u030a", "å", "A\u030a", "Å", "a\u0308", "ä", "A\u0308", "Ä", "o\u0308", "ö", "O\u0308", "Ö")
-
-// splitNotes takes the parenthesised (or bracketed) parts out of s. An
-// unclosed parenthesis runs to the end; a stray closing one is dropped.
-func splitNotes(s string) (main string, notes []string) {
-	var b, note strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch {
-		case r == '(' || r == '[':
-			if depth > 0 {
-				note.WriteRune(r)
-			} else {
-				b.WriteByte(' ')
-			}
-			depth++
-		case (r == ')' || r == ']') && depth > 0:
-			if depth--; depth > 0 {
-				note.WriteRune(r)
-				continue
-			}
-			notes = append(notes, strings.TrimSpace(note.String()))
-			note.Reset()
-		case r == ')' || r == ']':
-			b.WriteByte(' ')
-		case depth > 0:
-			note.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	if depth > 0 {
-		notes = append(notes, strings.TrimSpace(note.String()))
-	}
-	return b.String(), notes
-}
-
-func joinNotes(notes []string) string {
-	var keep []string
-	for _, n := range notes {
-		if n != "" {
-			keep = append(keep, n)
-		}
-	}
-	return strings.Join(keep, "; ")
-}
-
-// trimPlan drops surrounding space, list bullets, quotes and trailing punctuation.
-func trimPlan(s string) string {
-	s = strings.TrimLeftFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("-–—*•·\"“”«»,;:", r)
-	})
-	return strings.TrimRightFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(".,;:!?…-–—\"“”«»", r)
-	})
-}
-
-// ptok is a word, a number or one punctuation mark of the text.
-type ptok struct {
-	s        string // lower-cased text; "-" for every dash
-	n        int    // the value of a number of up to nine digits
-	digits   int    // how many digits a number has; 0 for words and marks
-	punct    bool
-	space    bool // written after white space
-	off, end int  // where it stands in the parser's source
-}
-
-func tokenize(s string) []ptok {
-	var ts []ptok
-	space := false
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			space, i = true, i+size
-			continue
-		}
-		t := ptok{space: space, off: i, end: i + size}
-		switch {
-		case r >= '0' && r <= '9':
-			for t.end < len(s) && s[t.end] >= '0' && s[t.end] <= '9' {
-				t.end++
-			}
-			t.s, t.digits = s[i:t.end], t.end-i
-			for j := 0; j < t.digits && t.digits <= 9; j++ {
-				t.n = t.n*10 + int(t.s[j]-'0')
-			}
-		case unicode.IsLetter(r) || unicode.IsMark(r):
-			for t.end < len(s) {
-				r, size := utf8.DecodeRuneInString(s[t.end:])
-				if !unicode.IsLetter(r) && !unicode.IsMark(r) {
-					break
-				}
-				t.end += size
-			}
-			t.s = strings.ToLower(s[i:t.end])
-		default:
-			t.s, t.punct = s[i:t.end], true
-			switch r {
-			case '–', '—', '‐', '−':
-				t.s = "-"
-			case '’', '´', '`':
-				t.s = "'"
-			}
-		}
-		ts = append(ts, t)
-		space, i = false, t.end
-	}
-	return ts
-}
-
-// pcur walks tokens; forms that backtrack copy it.
-type pcur struct {
-	ts []ptok
-	i  int
-}
-
-func (c *pcur) end() bool { return c.i >= len(c.ts) }
-
-// word takes a word and a full stop written right after it ("dec.", "v.").
-func (c *pcur) word() string {
-	if c.end() || c.ts[c.i].punct || c.ts[c.i].digits > 0 {
-		return ""
-	}
-	w := c.ts[c.i].s
-	c.i++
-	if !c.end() && c.ts[c.i].s == "." && !c.ts[c.i].space {
-		c.i++
-	}
-	return w
-}
-
-// num takes a number of at most max digits and says how many it had (0: none).
-func (c *pcur) num(max int) (n, digits int) {
-	if c.end() || c.ts[c.i].digits == 0 || c.ts[c.i].digits > max {
-		return 0, 0
-	}
-	c.i++
-	return c.ts[c.i-1].n, c.ts[c.i-1].digits
-}
-
-// mark takes a punctuation mark out of set.
-func (c *pcur) mark(set string) (string, bool) {
-	if c.end() || !c.ts[c.i].punct || !strings.Contains(set, c.ts[c.i].s) {
-		return "", false
-	}
-	c.i++
-	return c.ts[c.i-1].s, true
-}
-
-// attached says whether the next token is written without space before it.
-func (c *pcur) attached() bool { return !c.end() && !c.ts[c.i].space }
-
-// ordinal skips the ending of an ordinal number: "31:a", "3:e", "1a".
-func (c *pcur) ordinal() bool {
-	save := *c
-	if c.attached() && c.ts[c.i].s == ":" {
-		c.i++
-	}
-	if c.attached() && (c.ts[c.i].s == "a" || c.ts[c.i].s == "e") {
-		c.i++
-		return true
-	}
-	*c = save
-	return false
-}
-
-// year reads the rest as an optional year: "2025", ", 2025", "-25", "'25";
-// with span also "2025/2026" and "25/26", read as the first year. has is
-// false when there is none; ok is false when the rest is something else.
-func (c pcur) year(span bool) (y int, has, ok bool) {
-	if c.end() {
-		return 0, false, true
-	}
-	sep, _ := c.mark(",-/.'")
-	n, digits := c.num(4)
-	switch {
-	case digits == 4 && validYear(n):
-		y = n
-	case digits == 2 && (sep != "" && sep != "," || span && !c.end() && c.ts[c.i].s == "/"):
-		y = 2000 + n
-	default:
-		return 0, false, false
-	}
-	if span && !c.end() {
-		if _, ok := c.mark("/"); !ok {
-			return 0, false, false
-		}
-		n, digits := c.num(4)
-		if !(digits == 4 && n == y+1 || digits == 2 && n == (y+1)%100) {
-			return 0, false, false
-		}
-	}
-	return y, true, c.end()
-}
-
 type planParser struct {
 	src  string
 	ts   []ptok
@@ -293,7 +93,7 @@ func (p *planParser) separator(k int) bool {
 	switch p.ts[k].s {
 	case ",", ";":
 		return p.ts[k].punct
-	case "-", ":", ".":
+	case ":", ".": // not "-": "2025-05-20 - 2025-06-30" is a range, which has no one reading
 		return k+1 < len(p.ts) && p.ts[k+1].space
 	}
 	return false
@@ -443,7 +243,7 @@ func (p *planParser) numeric(ts []ptok) (planCat, time.Time, bool) {
 	sep, ok := c.mark("-/.")
 	b, db := c.num(4)
 	switch {
-	case da == 0 || db == 0 || !ok:
+	case da == 0 || db == 0 || !ok: // not two numbers and a mark
 	case da == 4 && db <= 2 && c.end() && validYear(a):
 		t, ok := monthEnd(a, time.Month(b))
 		return catPeriod, t, ok
@@ -456,8 +256,9 @@ func (p *planParser) numeric(ts []ptok) (planCat, time.Time, bool) {
 	case da <= 2 && db == 4 && sep != "." && c.end() && validYear(b):
 		t, ok := monthEnd(b, time.Month(a))
 		return catPeriod, t, ok
-	case da <= 2 && db <= 2 && sep != "-":
-		if y, has, ok := c.year(false); ok {
+	case da <= 2 && db <= 2:
+		// Only 31/12 may leave out the year: 1.5 and 6-12 are too often not dates.
+		if y, has, ok := c.year(false); ok && (has || sep == "/") {
 			t, ok := p.at(y, has, func(y int) (time.Time, bool) { return mkDate(y, time.Month(b), a) })
 			return catExact, t, ok
 		}
@@ -482,10 +283,10 @@ func (p *planParser) named(ts []ptok) (planCat, time.Time, bool) {
 		}
 	}
 	var (
-		cat = catPeriod
-		end func(y int) (time.Time, bool)
+		cat  = catPeriod
+		end  func(y int) (time.Time, bool)
+		span bool // a year may be written 2025/2026
 	)
-	span := false
 	m, month := planMonths[w]
 	s, isSeason := planSeasons[w]
 	turn, isTurn := planTurns[w]
@@ -590,22 +391,18 @@ func (p *planParser) relative(ts []ptok) (planCat, time.Time, bool) {
 	if !ok || halves == 0 || !c.end() {
 		return 0, time.Time{}, false
 	}
-	if u.months > 0 {
-		if halves*u.months%2 != 0 {
-			return 0, time.Time{}, false
-		}
-		return catRel, addMonths(p.base, halves*u.months/2), true
-	}
-	if halves%2 != 0 {
+	var t time.Time
+	switch {
+	case u.months > 0 && halves*u.months%2 == 0:
+		t = addMonths(p.base, halves*u.months/2)
+	case u.days > 0 && halves%2 == 0:
+		t = p.base.AddDate(0, 0, halves/2*u.days)
+	default:
 		return 0, time.Time{}, false
 	}
-	return catRel, p.base.AddDate(0, 0, halves/2*u.days), true
+	// No plan looks further ahead than this; "om 999 år" is a typing error.
+	return catRel, t, !t.After(addMonths(p.base, 12*planHorizon))
 }
 
-func half(w string) bool { return w == "halvt" || w == "halv" }
-
-// oneHalf takes "ett halvt" or "en halv".
-func oneHalf(c *pcur) bool {
-	w := c.word()
-	return (w == "ett" || w == "en") && half(c.word())
-}
+// planHorizon is how many years ahead a relative time may reach.
+const planHorizon = 10

@@ -3,10 +3,13 @@ package schema
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The words of action-plan dates (spur-model.md: "Action-plan values as users
-// write them"), and the calendar arithmetic ParseDate needs. All keys are
+// write them"), how a text is cut into them, and the calendar arithmetic
+// ParseDate needs. All keys are
 // lower case; abbreviations are listed without their full stop, which the
 // parser skips.
 
@@ -144,23 +147,13 @@ var planPrefixes = []struct {
 	{[]string{"om"}, catRel},
 	{[]string{"efter"}, catRel},
 	{[]string{"inom"}, catRel | catPeriod | catTurn},
-	{[]string{"till"}, catExact | catPeriod | catTurn},
-	{[]string{"tills"}, catExact | catPeriod | catTurn},
+	{[]string{"till"}, catExact | catPeriod | catTurn}, {[]string{"tills"}, catExact | catPeriod | catTurn},
 	{[]string{"tom"}, catExact | catPeriod | catTurn},
-	{[]string{"under"}, catPeriod},
-	{[]string{"i"}, catPeriod | catTurn},
-	{[]string{"vid"}, catPeriod | catTurn},
-	{[]string{"per"}, catExact | catTurn},
-	{[]string{"före"}, catExact | catTurn},
-	{[]string{"innan"}, catExact | catTurn},
+	{[]string{"under"}, catPeriod}, {[]string{"i"}, catPeriod | catTurn}, {[]string{"vid"}, catPeriod | catTurn},
+	{[]string{"per"}, catExact | catTurn}, {[]string{"före"}, catExact | catTurn}, {[]string{"innan"}, catExact | catTurn},
 	{[]string{"den"}, catExact},
-	{[]string{"ca"}, catAll},
-	{[]string{"cirka"}, catAll},
-	{[]string{"ungefär"}, catAll},
-	{[]string{"runt"}, catAll},
-	{[]string{"kring"}, catAll},
-	{[]string{"preliminärt"}, catAll},
-	{[]string{"prel"}, catAll},
+	{[]string{"ca"}, catAll}, {[]string{"cirka"}, catAll}, {[]string{"ungefär"}, catAll},
+	{[]string{"runt"}, catAll}, {[]string{"kring"}, catAll}, {[]string{"preliminärt"}, catAll}, {[]string{"prel"}, catAll},
 }
 
 // planStatus are the status words written instead of a date. Ongoing work is
@@ -231,4 +224,210 @@ func weekEnd(y, w int) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return sun, true
+}
+
+// composeSwedish writes å, ä and ö composed when they come decomposed (as
+// some Mac programs paste them), so that "ho\u0308sten" is "hösten".
+var composeSwedish = strings.NewReplacer(
+	"a\u030a", "å", "A\u030a", "Å", "a\u0308", "ä", "A\u0308", "Ä", "o\u0308", "ö", "O\u0308", "Ö")
+
+// splitNotes takes the parenthesised (or bracketed) parts out of s. An
+// unclosed parenthesis runs to the end; a stray closing one is dropped.
+func splitNotes(s string) (main string, notes []string) {
+	var b, note strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			if depth > 0 {
+				note.WriteRune(r)
+			} else {
+				b.WriteByte(' ')
+			}
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			if depth--; depth > 0 {
+				note.WriteRune(r)
+				continue
+			}
+			notes = append(notes, strings.TrimSpace(note.String()))
+			note.Reset()
+		case r == ')' || r == ']':
+			b.WriteByte(' ')
+		case depth > 0:
+			note.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	if depth > 0 {
+		notes = append(notes, strings.TrimSpace(note.String()))
+	}
+	return b.String(), notes
+}
+
+func joinNotes(notes []string) string {
+	var keep []string
+	for _, n := range notes {
+		if n != "" {
+			keep = append(keep, n)
+		}
+	}
+	return strings.Join(keep, "; ")
+}
+
+// trimPlan drops surrounding space, list bullets, quotes and trailing punctuation.
+func trimPlan(s string) string {
+	s = strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("-–—*•·\"“”«»,;:", r)
+	})
+	return strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(".,;:!?…-–—\"“”«»", r)
+	})
+}
+
+// ptok is a word, a number or one punctuation mark of the text.
+type ptok struct {
+	s        string // lower-cased text; "-" for every dash
+	n        int    // the value of a number of up to nine digits
+	digits   int    // how many digits a number has; 0 for words and marks
+	punct    bool
+	space    bool // written after white space
+	off, end int  // where it stands in the parser's source
+}
+
+func tokenize(s string) []ptok {
+	var ts []ptok
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space, i = true, i+size
+			continue
+		}
+		t := ptok{space: space, off: i, end: i + size}
+		switch {
+		case r >= '0' && r <= '9':
+			for t.end < len(s) && s[t.end] >= '0' && s[t.end] <= '9' {
+				t.end++
+			}
+			t.s, t.digits = s[i:t.end], t.end-i
+			for j := 0; j < t.digits && t.digits <= 9; j++ {
+				t.n = t.n*10 + int(t.s[j]-'0')
+			}
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			for t.end < len(s) {
+				r, size := utf8.DecodeRuneInString(s[t.end:])
+				if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+					break
+				}
+				t.end += size
+			}
+			t.s = strings.ToLower(s[i:t.end])
+		default:
+			t.s, t.punct = s[i:t.end], true
+			switch r {
+			case '–', '—', '‐', '−':
+				t.s = "-"
+			case '’', '´', '`':
+				t.s = "'"
+			}
+		}
+		ts = append(ts, t)
+		space, i = false, t.end
+	}
+	return ts
+}
+
+// pcur walks tokens; forms that backtrack copy it.
+type pcur struct {
+	ts []ptok
+	i  int
+}
+
+func (c *pcur) end() bool { return c.i >= len(c.ts) }
+
+// word takes a word and a full stop written right after it ("dec.", "v.").
+func (c *pcur) word() string {
+	if c.end() || c.ts[c.i].punct || c.ts[c.i].digits > 0 {
+		return ""
+	}
+	w := c.ts[c.i].s
+	c.i++
+	if !c.end() && c.ts[c.i].s == "." && !c.ts[c.i].space {
+		c.i++
+	}
+	return w
+}
+
+// num takes a number of at most max digits and says how many it had (0: none).
+func (c *pcur) num(max int) (n, digits int) {
+	if c.end() || c.ts[c.i].digits == 0 || c.ts[c.i].digits > max {
+		return 0, 0
+	}
+	c.i++
+	return c.ts[c.i-1].n, c.ts[c.i-1].digits
+}
+
+// mark takes a punctuation mark out of set.
+func (c *pcur) mark(set string) (string, bool) {
+	if c.end() || !c.ts[c.i].punct || !strings.Contains(set, c.ts[c.i].s) {
+		return "", false
+	}
+	c.i++
+	return c.ts[c.i-1].s, true
+}
+
+// attached says whether the next token is written without space before it.
+func (c *pcur) attached() bool { return !c.end() && !c.ts[c.i].space }
+
+// ordinal skips the ending of an ordinal number: "31:a", "3:e", "1a".
+func (c *pcur) ordinal() bool {
+	save := *c
+	if c.attached() && c.ts[c.i].s == ":" {
+		c.i++
+	}
+	if c.attached() && (c.ts[c.i].s == "a" || c.ts[c.i].s == "e") {
+		c.i++
+		return true
+	}
+	*c = save
+	return false
+}
+
+// year reads the rest as an optional year: "2025", ", 2025", "-25", "'25";
+// with span also "2025/2026" and "25/26", read as the first year. has is
+// false when there is none; ok is false when the rest is something else.
+func (c pcur) year(span bool) (y int, has, ok bool) {
+	if c.end() {
+		return 0, false, true
+	}
+	sep, _ := c.mark(",-/.'")
+	n, digits := c.num(4)
+	switch {
+	case digits == 4 && validYear(n):
+		y = n
+	case digits == 2 && (sep != "" && sep != "," || span && !c.end() && c.ts[c.i].s == "/"):
+		y = 2000 + n
+	default:
+		return 0, false, false
+	}
+	if span && !c.end() {
+		if _, ok := c.mark("/"); !ok {
+			return 0, false, false
+		}
+		n, digits := c.num(4)
+		if !(digits == 4 && n == y+1 || digits == 2 && n == (y+1)%100) {
+			return 0, false, false
+		}
+	}
+	return y, true, c.end()
+}
+
+func half(w string) bool { return w == "halvt" || w == "halv" }
+
+// oneHalf takes "ett halvt" or "en halv".
+func oneHalf(c *pcur) bool {
+	w := c.word()
+	return (w == "ett" || w == "en") && half(c.word())
 }
