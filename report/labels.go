@@ -1,0 +1,109 @@
+package report
+
+import (
+	"fmt"
+	"time"
+)
+
+// Labels is every fixed text a report prints, in one language. The
+// criteria, grade options and introductory texts are not labels: they are
+// the catalogue's official Swedish texts and are printed as they are.
+type Labels struct {
+	Lang, PDFLang                                   string
+	Title, ActionPlanTitle                          string
+	Unit, Organisation, Specialty, Region, Place    string
+	Visit, Inspectors, Catalog, Status              string
+	Preliminary, Final                              string
+	Summary, Strengths, Weaknesses, Improvements    string
+	Overview, Area, Computed, Override, Adjusted    string
+	FinalGrade, Decision                            string
+	Groups                                          map[string]string
+	Regulation, Advice, Indicator, Indicators       string
+	Grading, Met, NotMet, NotApplicable, Unassessed string
+	Chosen, OverrideNote, Reason, Explanation       string
+	Comment                                         string
+	Plan, PlanIntro, PlanDate                       string
+	PlanAction, PlanDue, PlanResponsible            string
+	PlanFollowUp, PlanFollowUpBy, Criterion         string
+	NoPlanEntries, NoSummaryItems                   string
+	Accepted, NotAccepted, Pending                  string
+	Normalised                                      string
+	Page                                            func(n, total int) string
+	Months                                          [12]string
+}
+
+var swedish = Labels{
+	Lang: "sv", PDFLang: "sv-SE",
+	Title: "Rapport från SPUR-inspektion", ActionPlanTitle: "Handlingsplan efter SPUR-inspektion",
+	Unit: "Verksamhet", Organisation: "Vårdgivare", Specialty: "Specialitet", Region: "Region", Place: "Ort",
+	Visit: "Datum för inspektionsbesöket", Inspectors: "Inspektörer", Catalog: "Kriterieversion", Status: "Rapportstatus",
+	Preliminary: "Preliminär rapport", Final: "Slutlig rapport",
+	Summary: "Sammanfattning", Strengths: "Styrkor", Weaknesses: "Svagheter", Improvements: "Förbättringspotential",
+	Overview: "Graderingar", Area: "Område", Computed: "Beräknad", Override: "Inspektörernas", Adjusted: "Justerad",
+	FinalGrade: "Gradering", Decision: "Handlingsplan",
+	Groups:     map[string]string{"STRUKTUR": "STRUKTUR", "PROCESS": "PROCESS"},
+	Regulation: "Föreskrift", Advice: "Allmänna råd", Indicator: "Kvalitetsindikator", Indicators: "Kvalitetsindikatorer",
+	Grading: "Gradering", Met: "Uppfyllt", NotMet: "Ej uppfyllt", NotApplicable: "Ej tillämpligt", Unassessed: "Ej bedömt",
+	Chosen: "vald", OverrideNote: "Inspektörernas gradering", Reason: "Motivering", Explanation: "Grund för graderingen",
+	Comment: "Kommentar",
+	Plan:    "HANDLINGSPLAN",
+	PlanIntro: "Under granskningen påvisades brister vad gäller följsamheten till Socialstyrelsens föreskrifter och allmänna råd. " +
+		"Verksamheten har efter granskningen inkommit med följande handlingsplan.",
+	PlanDate:   "Handlingsplanen inkom",
+	PlanAction: "Planerad åtgärd", PlanDue: "Datum när åtgärden ska vara genomförd", PlanResponsible: "Ansvarig för genomförandet",
+	PlanFollowUp: "Datum för uppföljning", PlanFollowUpBy: "Ansvarig för uppföljningen", Criterion: "Kriterium",
+	NoPlanEntries: "Handlingsplanen har inga åtgärder.", NoSummaryItems: "–",
+	Accepted: "godtagen", NotAccepted: "ej godtagen", Pending: "ej bedömd",
+	Normalised: "tolkat som",
+	Page:       func(n, total int) string { return fmt.Sprintf("Sida %d av %d", n, total) },
+	Months: [12]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+		"september", "oktober", "november", "december"},
+}
+
+var english = Labels{
+	Lang: "en", PDFLang: "en-GB",
+	Title: "SPUR inspection report", ActionPlanTitle: "Action plan after SPUR inspection",
+	Unit: "Unit", Organisation: "Care provider", Specialty: "Specialty", Region: "Region", Place: "Place",
+	Visit: "Date of the visit", Inspectors: "Inspectors", Catalog: "Catalogue version", Status: "Report status",
+	Preliminary: "Preliminary report", Final: "Final report",
+	Summary: "Summary", Strengths: "Strengths", Weaknesses: "Weaknesses", Improvements: "Improvement potential",
+	Overview: "Grades", Area: "Area", Computed: "Computed", Override: "Inspectors'", Adjusted: "Adjusted",
+	FinalGrade: "Grade", Decision: "Action plan",
+	Groups:     map[string]string{"STRUKTUR": "STRUCTURE", "PROCESS": "PROCESS"},
+	Regulation: "Regulation (föreskrift)", Advice: "Advice (allmänna råd)", Indicator: "Quality indicator", Indicators: "Quality indicators",
+	Grading: "Grading", Met: "Met", NotMet: "Not met", NotApplicable: "Not applicable", Unassessed: "Not assessed",
+	Chosen: "chosen", OverrideNote: "Inspectors' grade", Reason: "Reason", Explanation: "Basis of the grade",
+	Comment: "Comment",
+	Plan:    "ACTION PLAN",
+	PlanIntro: "The inspection found shortcomings in compliance with the regulations and general advice of the National Board of Health and Welfare. " +
+		"After the inspection the unit has submitted the following action plan.",
+	PlanDate:   "Action plan received",
+	PlanAction: "Planned action", PlanDue: "Date by which the action is to be completed", PlanResponsible: "Responsible for the action",
+	PlanFollowUp: "Date of follow-up", PlanFollowUpBy: "Responsible for the follow-up", Criterion: "Criterion",
+	NoPlanEntries: "The action plan has no entries.", NoSummaryItems: "–",
+	Accepted: "accepted", NotAccepted: "not accepted", Pending: "not yet decided",
+	Normalised: "read as",
+	Page:       func(n, total int) string { return fmt.Sprintf("Page %d of %d", n, total) },
+	Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December"},
+}
+
+// LabelsFor returns the labels of lang, "sv" or "en"; ok is false for any
+// other language.
+func LabelsFor(lang string) (Labels, bool) {
+	switch lang {
+	case "", "sv":
+		return swedish, true
+	case "en":
+		return english, true
+	}
+	return Labels{}, false
+}
+
+// Date formats a day as a person writes it: "11 februari 2025".
+func (l Labels) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), l.Months[t.Month()-1], t.Year())
+}
