@@ -1,0 +1,181 @@
+// Package pdf is the PDF layout engine of the report renderer: a small
+// flow of headings, paragraphs, Markdown, check boxes and tables on A4
+// portrait pages (margins 20 mm), with a running header, a page label in
+// every footer, an outline (bookmarks) and document properties.
+//
+// # What it owns
+//
+// The page geometry and the look (the Go fonts, sizes, colours, see
+// look.go), line breaking, page breaking, and the text hygiene that lets
+// any string through:
+//
+//   - text is made valid UTF-8 and normalised to NFC;
+//   - C0/C1 control characters are dropped ("\n" breaks the line, "\t" is a
+//     space), and so are zero-width and format characters (ZWSP, ZWJ, ZWNJ,
+//     BOM, soft hyphen, bidi controls) and variation selectors;
+//   - characters the fonts lack (emoji, Hebrew, Arabic, CJK, combining marks
+//     without a precomposed form) are replaced by "□" and reported by
+//     Warnings, naming the context given to SetContext;
+//   - right-to-left text is set in logical order (not reordered);
+//   - a word or URL wider than the line is broken between characters,
+//     preferably after "/", "-", "?", "&" and the like.
+//
+// # What it must not do
+//
+// It does not know what an inspection report is: the report renderer of
+// this package (report.go) decides what to say, in which language, and
+// calls the engine; no label text lives here. It opens no files, reads no
+// clock (dates come from Meta.Created) and writes only to the io.Writer
+// given to Output. It never panics on input, and layout calls never fail:
+// an error inside fpdf, or from the writer, is returned by Output.
+//
+// The same calls give byte-identical output: fixed creation and
+// modification dates, producer "spur", sorted catalogs and no document ID.
+//
+// # API
+//
+//	New(Meta) *Doc                      start a document (first page included)
+//	(*Doc) SetContext(where string)      name the place for warnings
+//	(*Doc) Bookmark(title, level)        outline entry at the next content
+//	(*Doc) Heading(text, level)          0 title, 1 section, 2 area, 3 sub-heading
+//	(*Doc) Paragraph(runs ...Run)        body text; Run{Text, Bold, Italic, Link}
+//	(*Doc) Markdown(src)                 GFM in body text
+//	(*Doc) Checkbox(state, label)        CheckMet, CheckNotMet, CheckNA
+//	(*Doc) Table(cols, header, rows)     Column{Width}, Cell{Runs | Markdown, Fill}
+//	(*Doc) Space(mm), KeepTogether(mm)   vertical space, conditional page break
+//	(*Doc) Output(w io.Writer) error     finish and write, once
+//	(*Doc) Warnings() []string           what was replaced, and where
+//
+// Vertical space between blocks collapses (the larger of two wins) and is
+// dropped at the top of a page. Headings stay with the three lines that
+// follow; a paragraph leaves no single line at a page bottom; a table row
+// that fits on a page is never split, a taller one is split between lines,
+// and the table header is repeated on every page.
+//
+// The four Go fonts (regular, bold, italic, bold italic) are parsed once
+// per process and shared read-only; every document can use all four. fpdf
+// keeps its own per-document copy of each face, which it subsets to the
+// characters used; a face is handed to fpdf when a document first uses it,
+// so unused faces cost neither time nor bytes.
+//
+// A Doc is not safe for concurrent use; separate Docs are. Do not use a
+// Doc after Output.
+//
+// Use:
+//
+//	d := pdf.New(pdf.Meta{Title: "Inspektionsrapport", Lang: "sv-SE", Created: date,
+//		Header: "SPUR-inspektion – Kirurgkliniken",
+//		PageLabel: func(p, n int) string { return fmt.Sprintf("Sida %d av %d", p, n) }})
+//	d.Bookmark("STRUKTUR", 0)
+//	d.Heading("STRUKTUR", 1)
+//	d.SetContext("area A narrative")
+//	d.Markdown(narrative)
+//	d.Checkbox(pdf.CheckMet, "Det finns en studierektor.")
+//	d.Table(cols, header, rows)
+//	if err := d.Output(w); err != nil { … }
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Meta holds the document properties and the running texts.
+type Meta struct {
+	Title, Author, Subject, Keywords string
+	Lang                             string    // BCP 47, e.g. "sv-SE"
+	Created                          time.Time // creation and modification date; zero means 1970-01-01 UTC
+	Header                           string    // running header on every page but the first
+	// PageLabel gives the footer text of each page, e.g. "Sida 3 av 17".
+	// When nil, the footer reads "3 / 17".
+	PageLabel func(page, total int) string
+}
+
+// Doc is a document being laid out. The flow position moves down the page
+// as content is added; page breaks are made by the engine.
+type Doc struct {
+	pdf   *fpdf.Fpdf
+	meta  Meta
+	faces *[nStyles]*face
+
+	y     float64 // top of the next line
+	gap   float64 // pending vertical space
+	fresh bool    // nothing drawn yet on this page
+	font  fontKey // the face fpdf has selected
+	added [nStyles]bool
+	done  bool
+
+	where    string
+	warnings []string
+	warned   map[string]bool
+
+	pending   []bookmark
+	lastLevel int
+}
+
+// New starts a document with its first page.
+func New(m Meta) *Doc {
+	fs, err := fonts()
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetCatalogSort(true)
+	created := m.Created
+	if created.IsZero() {
+		created = time.Unix(0, 0).UTC()
+	}
+	p.SetCreationDate(created)
+	p.SetModificationDate(created)
+	p.SetProducer("spur", false)
+	p.SetCreator("spur", false)
+	p.SetTitle(cleanMeta(m.Title), true)
+	p.SetAuthor(cleanMeta(m.Author), true)
+	p.SetSubject(cleanMeta(m.Subject), true)
+	p.SetKeywords(cleanMeta(m.Keywords), true)
+	p.SetLang(cleanLang(m.Lang))
+	p.SetMargins(marginLeft, marginTop, marginRight)
+	p.SetAutoPageBreak(false, marginBottom)
+	p.SetCellMargin(0)
+	if err != nil {
+		p.SetError(err)
+		fs = &missingFaces
+	}
+	d := &Doc{pdf: p, meta: m, faces: fs, lastLevel: -1}
+	d.setFont(regular, bodyPt, false)
+	d.newPage()
+	return d
+}
+
+// missingFaces stands in when the fonts cannot be parsed (never with the
+// embedded Go fonts), so that layout still runs and Output reports the
+// error.
+var missingFaces = [nStyles]*face{{subst: '?'}, {subst: '?'}, {subst: '?'}, {subst: '?'}}
+
+// SetContext names the place in the report that the following content
+// belongs to, such as "area E narrative"; warnings quote it.
+func (d *Doc) SetContext(where string) { d.where = where }
+
+// Warnings returns what was changed to make the text printable, in order
+// of first occurrence, each once per context, e.g.
+// `character U+1F600 "😀" not in font, replaced (in "area E narrative")`.
+func (d *Doc) Warnings() []string { return append([]string(nil), d.warnings...) }
+
+// Output finishes the document (outline, running header and footers) and
+// writes it to w. It may be called once.
+func (d *Doc) Output(w io.Writer) error {
+	if d.done {
+		return errors.New("pdf: document already written")
+	}
+	d.placeBookmarks()
+	d.decorate()
+	d.done = true
+	if err := d.pdf.Error(); err != nil {
+		return fmt.Errorf("pdf: layout: %w", err)
+	}
+	if err := d.pdf.Output(w); err != nil {
+		return fmt.Errorf("pdf: write: %w", err)
+	}
+	return nil
+}

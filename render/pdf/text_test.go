@@ -1,0 +1,190 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestFontsParsedOnce(t *testing.T) {
+	a, err := fonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := fonts()
+	if a != b {
+		t.Fatal("fonts parsed twice")
+	}
+	// Documents built at the same time share the tables read-only; -race
+	// checks it.
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			d := New(testMeta())
+			d.Markdown(narrative)
+			if d.faces != a {
+				t.Error("document has its own font tables")
+			}
+			if err := d.Output(&bytes.Buffer{}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestFourStylesEmbedded(t *testing.T) {
+	b, _ := render(t, func(d *Doc) {
+		d.Paragraph(Run{Text: "vanlig "}, Run{Text: "fet ", Bold: true}, Run{Text: "kursiv ", Italic: true},
+			Run{Text: "båda", Bold: true, Italic: true})
+	})
+	for _, name := range []string{"/BaseFont /utf8go\n", "/BaseFont /utf8goB\n", "/BaseFont /utf8goI\n", "/BaseFont /utf8goBI\n"} {
+		if !bytes.Contains(b, []byte(name)) {
+			t.Errorf("no %q in the PDF", strings.TrimSpace(name))
+		}
+	}
+}
+
+func TestSwedishExtracts(t *testing.T) {
+	const s = "Åtgärd krävs: å ä ö Å Ä Ö é – “citat” • punkt"
+	b, d := render(t, func(d *Doc) {
+		d.Heading(s, 1)
+		d.Paragraph(Run{Text: s}, Run{Text: " " + s, Bold: true})
+		d.Markdown("*" + s + "*")
+		d.Checkbox(CheckMet, s)
+		d.Table(nil, []Cell{{Runs: []Run{{Text: s}}}}, [][]Cell{{{Markdown: "- " + s}}})
+	})
+	if w := d.Warnings(); len(w) > 0 {
+		t.Errorf("warnings: %q", w)
+	}
+	text := strings.Join(pdftotext(t, b), "")
+	if n := strings.Count(text, s); n != 7 {
+		t.Errorf("%q found %d times, want 7, in:\n%s", s, n, text)
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		warn           string // a substring of the only warning, if any
+	}{
+		{"ascii", "Åtgärd krävs.", "Åtgärd krävs.", ""},
+		{"C0 and C1 dropped", "a\x00b\x07c\x1bd\u0085e\u009ff\x7fg", "abcdefg", ""},
+		{"line breaks", "a\r\nb\rc\u2028d\u2029e\nf", "a\nb\nc\nd\ne\nf", ""},
+		{"tab", "a\tb", "a b", ""},
+		{"zero width", "a\u200bb\u200cc\u200dd\ufeffe\u2060f\u00adg", "abcdefg", ""},
+		{"bidi controls", "a\u202eb\u200fc\u2066d", "abcd", ""},
+		{"NFC composes", "e\u0301 a\u030a", "é å", ""},
+		{"combining kept apart", "q\u0301", "q□", "U+0301"},
+		{"emoji", "ok 😀!", "ok □!", `character U+1F600 "😀" not in font, replaced`},
+		{"emoji sequence", "👍🏽\ufe0f", "□□", "U+1F44D"},
+		{"hebrew", "שלום", "□□□□", "U+05E9"},
+		{"arabic", "مرحبا", "□□□□□", "U+0645"},
+		{"invalid UTF-8", "a\xffb", "a\ufffdb", "invalid UTF-8"},
+		{"no-break spaces", "10\u00a0mg 5\u202fkg", "10\u00a0mg 5\u00a0kg", ""},
+		{"other spaces", "a\u2003b\u3000c", "a b c", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := New(Meta{})
+			got := d.clean(tt.in, d.faces[regular])
+			if got != tt.want {
+				t.Errorf("clean(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			w := d.Warnings()
+			switch {
+			case tt.warn == "" && len(w) > 0:
+				t.Errorf("unexpected warnings %q", w)
+			case tt.warn != "" && (len(w) == 0 || !strings.Contains(w[0], tt.warn)):
+				t.Errorf("warnings %q, want one with %q", w, tt.warn)
+			}
+		})
+	}
+}
+
+func TestWarningNamesContextOnce(t *testing.T) {
+	d := New(Meta{})
+	d.SetContext("Area E narrative")
+	d.Paragraph(Run{Text: "Bra 😀 och 😀 igen"})
+	d.Markdown("**😀**")
+	d.SetContext("Area F narrative")
+	d.Paragraph(Run{Text: "😀"})
+	want := []string{
+		`character U+1F600 "😀" not in font, replaced (in "Area E narrative")`,
+		`character U+1F600 "😀" not in font, replaced (in "Area F narrative")`,
+	}
+	if got := d.Warnings(); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("warnings\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestWrapStaysInWidth(t *testing.T) {
+	d := New(Meta{})
+	long := strings.Repeat("x", 500)
+	url := "https://example.com/" + strings.Repeat("väg/", 120) + "?a=1&b=2"
+	texts := []string{
+		strings.Repeat("Handledning sker regelbundet. ", 300),
+		long,
+		"Se " + url + " för detaljer.",
+		"kort " + long + " kort",
+		strings.Repeat("ab ", 10) + long[:100] + strings.Repeat(" cd", 10),
+	}
+	for _, width := range []float64{170, 45, 3, 0.1} {
+		for _, s := range texts {
+			runs := []Run{{Text: s[:len(s)/2], Bold: true}, {Text: s[len(s)/2:], Link: "https://example.com"}}
+			ls := d.wrap(runs, width, bodyStyle())
+			var got strings.Builder
+			for _, l := range ls {
+				for _, f := range l.frags {
+					end := f.x + f.w
+					if end > width+1e-6 && len([]rune(f.text)) > 1 {
+						t.Fatalf("width %v: %q ends at %v", width, f.text, end)
+					}
+					got.WriteString(f.text)
+				}
+			}
+			// Nothing is lost but the spaces where lines break.
+			if strings.ReplaceAll(got.String(), " ", "") != strings.ReplaceAll(s, " ", "") {
+				t.Fatalf("width %v: text changed by wrapping", width)
+			}
+		}
+	}
+}
+
+func TestLongURLBreaksAfterSlash(t *testing.T) {
+	d := New(Meta{})
+	url := "https://example.com/" + strings.Repeat("segment/", 60)
+	ls := d.wrap([]Run{{Text: url}}, 80, bodyStyle())
+	if len(ls) < 3 {
+		t.Fatalf("%d lines", len(ls))
+	}
+	for _, l := range ls[:len(ls)-1] {
+		last := l.frags[len(l.frags)-1].text
+		if !strings.HasSuffix(last, "/") {
+			t.Errorf("line ends in %q, not after a slash", last[max(0, len(last)-10):])
+		}
+	}
+}
+
+func TestCleanMetaAndLang(t *testing.T) {
+	if got := cleanMeta("Rapport 😀\x00\nÖrebro\xff"); got != "Rapport \ufffd Örebro\ufffd" {
+		t.Errorf("cleanMeta = %q", got)
+	}
+	for in, want := range map[string]string{"sv-SE": "sv-SE", "sv) /Evil (": "svEvil", "": ""} {
+		if got := cleanLang(in); got != want {
+			t.Errorf("cleanLang(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"https://a.se/ö p": "https://a.se/%C3%B6%20p",
+		"javascript:x()":   "",
+		"mailto:a@b.se":    "mailto:a@b.se",
+		"/relative":        "",
+	} {
+		if got := linkURI(in); got != want {
+			t.Errorf("linkURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
