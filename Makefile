@@ -7,10 +7,13 @@ FIXTURES = $(wildcard fixtures/*.yaml)
 build:
 	$(GO) build -o bin/spur ./cmd/spur
 
-# The main job on the bundled fixtures: validate and grade every one.
+# The main job on the bundled fixtures: validate and grade each, and write
+# its report and action plan (PDF and Markdown) into out/.
 demo: build
 	./bin/spur validate $(FIXTURES)
-	@for f in $(FIXTURES); do echo; ./bin/spur grade $$f || exit 1; done
+	@for f in $(FIXTURES); do \
+	  ./bin/spur grade $$f && ./bin/spur report $$f -o out && ./bin/spur actionplan $$f -o out || exit 1; \
+	done
 
 # gofmt and vet checks, then every test with the race detector.
 test: check
@@ -26,13 +29,16 @@ bench:
 
 # Each fuzz target briefly (FUZZTIME=5m for a longer run).
 FUZZTIME ?= 20s
+FUZZ     = -run '^$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 fuzz:
-	$(GO) test ./schema -run '^$$' -fuzz '^FuzzLoadYAML$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./schema -run '^$$' -fuzz '^FuzzParseDate$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./schema $(FUZZ) -fuzz '^FuzzLoadYAML$$'
+	$(GO) test ./schema $(FUZZ) -fuzz '^FuzzParseDate$$'
+	$(GO) test ./render/pdf $(FUZZ) -fuzz '^FuzzMarkdownToPDF$$'
+	$(GO) test ./render/markdown $(FUZZ) -fuzz '^FuzzSafe$$'
 
 # Refresh golden files and the committed JSON Schema; review the diff.
 golden:
-	$(GO) test ./... -update
+	$(GO) test ./schema ./render/markdown -run "Golden|JSONSchema" -update
 
 schema: golden
 

@@ -206,14 +206,12 @@ func buildArea(l Labels, cat *schema.Catalog, ca *schema.CatalogArea, in *schema
 		results = in.Assessments
 	}
 	byKind := map[schema.Kind]*Section{}
-	var order []schema.Kind
 	for i, cr := range ca.Criteria {
 		k := cr.Kind.Group()
 		s, ok := byKind[k]
 		if !ok {
 			s = &Section{Heading: heading(l, cat, ca, k)}
 			byKind[k] = s
-			order = append(order, k)
 		}
 		c := Criterion{ID: cr.ID, Text: cr.Text, Kind: cr.Kind}
 		if i < len(results) && results[i].Criterion != nil && results[i].Criterion.ID == cr.ID {
@@ -227,7 +225,6 @@ func buildArea(l Labels, cat *schema.Catalog, ca *schema.CatalogArea, in *schema
 			a.Sections = append(a.Sections, *s)
 		}
 	}
-	_ = order
 	for _, o := range ca.Options {
 		a.Options = append(a.Options, Option{Grade: string(o.Grade), Text: o.Text, Chosen: string(o.Grade) == a.Final})
 	}

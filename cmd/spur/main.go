@@ -26,13 +26,19 @@ const usage = `spur: the documents of a SPUR inspection from its findings
 Usage:
   spur validate FILE...            check inspection files; every problem as file:line:col
   spur grade FILE [--json]         the grade of each area A–H, with its explanation
-  spur catalog [--json] [--catalog VERSION]
+  spur report FILE [-o DIR] [--format pdf,md] [--lang sv|en] [--templates DIR]
+                                   the report as DIR/<unit>-<date>.pdf and .md
+  spur actionplan FILE [-o DIR] [--format pdf,md] [--lang sv|en] [--templates DIR]
+                                   the action plan alone, for the unit and the region
+  spur catalog [--json] [--catalog VERSION | --all]
                                    the SPUR criteria catalogue (ids, kinds, texts, grade options)
   spur schema                      the JSON Schema of the inspection file
   spur --version                   the version
   spur --help                      this text
 
-FILE is a YAML inspection file; "-" reads standard input.
+FILE is a YAML inspection file; "-" reads standard input. With -o - a
+single document (--format pdf or md) goes to standard output. The
+documents are dated by the inspection, or by SOURCE_DATE_EPOCH when set.
 
 Grade options:
   --json                           machine-readable output
@@ -66,6 +72,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.validate(rest)
 	case "grade":
 		return e.grade(rest)
+	case "report":
+		return e.reportCmd(rest, false)
+	case "actionplan":
+		return e.reportCmd(rest, true)
 	case "catalog":
 		return e.catalog(rest)
 	case "schema":

@@ -1,0 +1,50 @@
+// Package markdown writes a graded report (report.Report) as
+// GitHub-flavoured Markdown, through the text/template files of package
+// templates or a user's own (spur report --templates DIR).
+//
+// # What it owns
+//
+// The Markdown shape of the report and of the action plan, and the safety
+// of user text in it: everything a person typed reaches the document
+// through Escape (plain text: names, summary items, comments, plan fields)
+// or Safe (Markdown: narratives and planned actions), so that no input can
+// open a heading, a table, HTML or a list of its own, or break the one it
+// sits in. The output reads the same in goldmark and in pandoc -f gfm.
+//
+// # What it must not do
+//
+// It decides nothing about grades and holds no label text: both come from
+// the view (report.Report). Rendering opens no files and reads no clock;
+// only New reads the templates of a directory. The same report gives the
+// same bytes.
+//
+// # Templates
+//
+// A template gets a *report.Report. Besides text/template's own, it may
+// call:
+//
+//	esc S            S as literal inline text (Escape)
+//	md S             S, Markdown, as safe block Markdown (Safe)
+//	dash S           "–" for an empty S
+//	lower S, join LIST SEP
+//	box C            "[x]" for a met criterion, else "[ ]"
+//	na C, unassessed C   whether a criterion is not applicable / not assessed
+//	hasOption AREA G whether the area offers grade G
+//	parts AREA       the area's criteria under their headings ([]Part)
+//	areaOf R AREA    the data of the "area" template (AreaArgs)
+//	byArea PLAN      the plan's entries grouped by area ([]PlanArea)
+//	planAt R LEVEL   the data of the "plan" template (PlanArgs)
+//
+// report.md.tmpl and actionplan.md.tmpl are parsed after common.md.tmpl
+// (the "plan" template), so that a define of theirs replaces a common one.
+// After execution, trailing spaces and runs of blank lines are removed.
+//
+// Use:
+//
+//	v := report.Build(insp, res, report.Options{Lang: "sv"})
+//	err := markdown.Render(w, v)      // embedded templates
+//
+//	m, err := markdown.New(dir)       // a user's templates, once
+//	err = m.Report(w, v)
+//	err = m.Plan(w, v)
+package markdown
