@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"spur/grade"
+	"spur/input"
 	"spur/schema"
 )
 
@@ -14,33 +15,24 @@ import (
 // to stderr. ok is false when the file cannot be used.
 func (e env) load(name string, p grade.Policy) (*schema.Inspection, grade.Result, bool) {
 	var (
-		insp  *schema.Inspection
-		diags schema.Diagnostics
-		err   error
+		in  *input.Inspection
+		err error
 	)
 	if name == "-" {
-		data, rerr := io.ReadAll(io.LimitReader(e.stdin, schema.MaxInputSize+1))
-		if rerr != nil {
-			fmt.Fprintf(e.stderr, "spur: read standard input: %v\n", rerr)
-			return nil, grade.Result{}, false
+		var data []byte
+		data, err = io.ReadAll(io.LimitReader(e.stdin, 32<<20))
+		if err == nil {
+			in = input.Bytes("<stdin>", data, p)
 		}
-		insp, diags = schema.Load("<stdin>", data)
 	} else {
-		insp, diags, err = schema.LoadFile(name)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "spur: %v\n", err)
-			return nil, grade.Result{}, false
-		}
+		in, err = input.File(name, p)
 	}
-	var res grade.Result
-	if insp != nil {
-		var gd schema.Diagnostics
-		res, gd = grade.Inspection(insp, p)
-		diags = append(diags, gd...)
-		diags.Sort()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		return nil, grade.Result{}, false
 	}
-	e.printDiags(diags)
-	return insp, res, insp != nil && !diags.HasErrors()
+	e.printDiags(in.Diags)
+	return in.Inspection, in.Grades, in.OK()
 }
 
 // maxPrinted bounds the diagnostics printed for one file: a file with

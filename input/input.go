@@ -1,0 +1,103 @@
+// Package input reads an inspection from a file of any supported format,
+// checks it and grades it, so that every command and the batch build
+// treat inputs alike. It is the one place that knows the formats.
+package input
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"spur/grade"
+	"spur/schema"
+)
+
+// Inspection is a loaded, checked and graded inspection.
+type Inspection struct {
+	*schema.Inspection
+	Grades grade.Result
+	// Diags is every problem found, sorted by place; the inspection is fit
+	// to use when it has no error.
+	Diags schema.Diagnostics
+}
+
+// OK reports whether the inspection loaded without errors.
+func (i *Inspection) OK() bool { return i.Inspection != nil && !i.Diags.HasErrors() }
+
+// Extensions lists the file endings of inspection files.
+var Extensions = []string{".yaml", ".yml", ".xlsx"}
+
+// IsInspection reports whether a file name has an inspection's ending.
+func IsInspection(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// maxFile bounds what is read of any input: YAML is refused above
+// schema.MaxInputSize, and a workbook's size on disk is bounded here too.
+const maxFile = 32 << 20
+
+// File loads the inspection at path; "-" reads standard input. The error
+// is for a file that cannot be read at all; problems in it are Diags.
+func File(path string, p grade.Policy) (*Inspection, error) {
+	var (
+		data []byte
+		err  error
+		name = path
+	)
+	if path == "-" {
+		name = "<stdin>"
+		data, err = io.ReadAll(io.LimitReader(os.Stdin, maxFile+1))
+	} else {
+		data, err = readFile(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return Bytes(name, data, p), nil
+}
+
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s is a directory, not an inspection file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return data, nil
+}
+
+// zipMagic starts every .xlsx file.
+var zipMagic = []byte("PK\x03\x04")
+
+// Bytes loads an inspection from data; name is used in diagnostics. The
+// format is told by the content: a workbook is a zip file.
+func Bytes(name string, data []byte, p grade.Policy) *Inspection {
+	var out Inspection
+	if bytes.HasPrefix(data, zipMagic) {
+		out.Inspection, out.Diags = loadWorkbook(name, data)
+	} else {
+		out.Inspection, out.Diags = schema.Load(name, data)
+	}
+	if out.Inspection != nil {
+		res, gd := grade.Inspection(out.Inspection, p)
+		out.Grades = res
+		out.Diags = append(out.Diags, gd...)
+		out.Diags.Sort()
+	}
+	return &out
+}
