@@ -102,12 +102,16 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 			return nil, md.Report(b, v)
 		}})
 	}
+	shown := files[0]
+	if shown == "-" {
+		shown = "<stdin>"
+	}
 	status := exitOK
 	for _, d := range docs {
 		var buf bytes.Buffer
 		warnings, err := d.render(&buf)
 		for _, w := range warnings {
-			fmt.Fprintf(e.stderr, "%s: warning: %s\n", files[0], w)
+			fmt.Fprintf(e.stderr, "%s: warning: %s\n", shown, w)
 		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "spur: %s: %v\n", d.name, err)

@@ -6,6 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"spur/grade"
+	"spur/input"
+	"spur/render/markdown"
+	"spur/render/pdf"
+	"spur/report"
 )
 
 // TestReportWritesBothFormats runs the main job as an inspector does and
@@ -93,4 +99,43 @@ func TestSourceDateEpoch(t *testing.T) {
 	if code, _, errs := runCLI(t, "", "report", fixture, "--format", "pdf", "-o", "-"); code != exitUsage || !strings.Contains(errs, "SOURCE_DATE_EPOCH") {
 		t.Errorf("exit %d: %s", code, errs)
 	}
+}
+
+// TestMissingGlyphsWarn: characters the fonts lack are replaced visibly,
+// the output is still written, and a warning says where.
+func TestMissingGlyphsWarn(t *testing.T) {
+	src, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := strings.Replace(string(src), "Fina stora lokaler och", "Fina 😀 stora lokaler och", 1)
+	code, out, errs := runCLI(t, hostile, "report", "-", "--format", "pdf", "-o", "-")
+	if code != exitOK || !strings.HasPrefix(out, "%PDF-") {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "<stdin>: warning: ") || !strings.Contains(errs, "U+1F600") || !strings.Contains(errs, "C") {
+		t.Errorf("no warning naming the character and the area: %q", errs)
+	}
+}
+
+// BenchmarkWholeReport is the main job for one inspection: load, check
+// and grade the fixture, then write its report as PDF and Markdown.
+func BenchmarkWholeReport(b *testing.B) {
+	var pdfSize int
+	for b.Loop() {
+		in, err := input.File(fixture, grade.DefaultPolicy())
+		if err != nil || !in.OK() {
+			b.Fatal(err, in.Diags)
+		}
+		v := report.Build(in.Inspection, in.Grades, report.Options{})
+		var p, m bytes.Buffer
+		if _, err := pdf.Report(&p, v); err != nil {
+			b.Fatal(err)
+		}
+		if err := markdown.Render(&m, v); err != nil {
+			b.Fatal(err)
+		}
+		pdfSize = p.Len()
+	}
+	b.ReportMetric(float64(pdfSize), "pdf-bytes")
 }
