@@ -16,12 +16,23 @@ var invisible = [...]string{CheckNotMet: "[ ]", CheckMet: "[x]", CheckNA: "[-]"}
 // Checkbox sets a check box with its label in body text. The label wraps
 // with a hanging indent beside the box.
 func (d *Doc) Checkbox(state CheckState, label string) {
+	d.CheckboxRuns(state, Run{Text: label})
+}
+
+// CheckboxRuns is Checkbox with a label in several styles; a "\n" in a
+// run starts a new line under the label, indented like it.
+func (d *Doc) CheckboxRuns(state CheckState, label ...Run) {
 	if state < CheckNotMet || state > CheckNA {
 		state = CheckNotMet
 	}
-	b := block{runs: []Run{{Text: label}}, ts: bodyStyle(), hang: boxHang, check: &state}
+	b := block{runs: label, ts: bodyStyle(), hang: boxHang, check: &state}
 	d.atLeast(1.2)
-	d.flow(d.layout([]block{b}, d.textWidth()))
+	ls := d.layout([]block{b}, d.textWidth())
+	// A criterion is read as one statement: its lines stay on one page.
+	if n := len(ls); n > 1 && n <= 8 {
+		ls[0].keep = max(ls[0].keep, n-1)
+	}
+	d.flow(ls)
 	d.atLeast(1.2)
 }
 

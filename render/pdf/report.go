@@ -161,10 +161,11 @@ func area(d *Doc, l report.Labels, a *report.Area) {
 			case "":
 				label += " (" + strings.ToLower(c.ResultLabel) + ")"
 			}
-			d.Checkbox(state, label)
+			runs := []Run{{Text: label}}
 			if c.Comment != "" {
-				d.Markdown("*" + l.Comment + ":* " + escape(c.Comment))
+				runs = append(runs, Run{Text: "\n" + l.Comment + ": ", Italic: true, Bold: true}, Run{Text: c.Comment, Italic: true})
 			}
+			d.CheckboxRuns(state, runs...)
 		}
 	}
 	d.Heading(l.Grading, 3)
