@@ -215,13 +215,25 @@ func Inspection(insp *schema.Inspection, p Policy) (Result, schema.Diagnostics) 
 				diags.Warnf(insp.KeyPos(base), "%s", msg)
 			}
 		}
-		if final && before == "D" && a.PlanDecision == schema.NoDecision {
+		// The decision is asked for once the plan is in, and only where
+		// the D rests on assessments: an unassessed area is reported as
+		// such, and a missing plan as missing entries (package schema).
+		if final && before == "D" && a.PlanDecision == schema.NoDecision && insp.ActionPlan != nil && !hasUnassessed(a) {
 			diags.Errorf(insp.KeyPos(base), "area %s is graded D: a final report records the inspectors' decision on the action plan (plan_decision: accepted or not_accepted)", ca.Letter)
 		}
 		applyDecisions(&out, ca, a, insp.ActionPlan != nil, insp.Catalog)
 		res.Areas = append(res.Areas, out)
 	}
 	return res, diags
+}
+
+func hasUnassessed(a *schema.Area) bool {
+	for _, as := range a.Assessments {
+		if as.Result == schema.Unassessed {
+			return true
+		}
+	}
+	return len(a.Assessments) == 0
 }
 
 func withoutDecision(a *schema.Area) *schema.Area {
