@@ -18,7 +18,7 @@ func nearest(s string, candidates []string) string {
 	best, bestDist := "", 0
 	ls := strings.ToLower(s)
 	for _, c := range candidates {
-		d := editDistance(ls, strings.ToLower(c))
+		d := EditDistance(ls, strings.ToLower(c))
 		// Short words get no fuzzy match ("I" is not a slip for "A"),
 		// only a difference of case.
 		n := utf8.RuneCountInString(c)
@@ -33,11 +33,13 @@ func nearest(s string, candidates []string) string {
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b in runes, with an
-// adjacent transposition counted as one edit ("stauts" for "status").
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b in runes, with an
+// adjacent transposition counted as one edit ("stauts" for "status"). It
+// is for suggesting a likely slip: strings over 200 runes are either equal
+// (0) or far apart.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
+	if len(ra) > 200 || len(rb) > 200 {
 		if a == b {
 			return 0
 		}

@@ -1,0 +1,33 @@
+package workbook_test
+
+import (
+	"bytes"
+	"fmt"
+
+	"spur/schema"
+	"spur/workbook"
+)
+
+// The unit's round trip: a template goes out for an inspection, comes back
+// filled in, and is read with every problem at its cell.
+func Example() {
+	insp, _, _ := schema.LoadFile("../fixtures/almaklinikens-vardcentral-2025.yaml")
+	var xlsx bytes.Buffer
+	if err := workbook.WritePlanTemplate(&xlsx, insp, workbook.PlanOptions{Due: schema.NewDate(2025, 5, 31)}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	// ... the unit fills it in (here: not at all) and sends it back ...
+	plan, diags, err := workbook.ReadPlan("plan.xlsx", bytes.NewReader(xlsx.Bytes()), int64(xlsx.Len()), insp,
+		workbook.PlanOptions{Date: schema.NewDate(2025, 5, 20)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d entries dated %s, %d warnings; the first:\n%s\n", len(plan.Entries), plan.Date, len(diags), diags[0])
+	// The plan then goes into the inspection file with workbook.MergePlan.
+
+	// Output:
+	// 14 entries dated 2025-05-20, 14 warnings; the first:
+	// plan.xlsx: Handlingsplan!E2: warning: the row for C1 (Föreskrift: åtgärd krävs) is empty: the unit has written no action; the entry is kept empty, so that the plan shows it
+}

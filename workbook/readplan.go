@@ -1,0 +1,195 @@
+package workbook
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"spur/schema"
+)
+
+// ReadPlan reads a plan workbook filled in by the unit of insp (loaded and
+// validated) and returns the action plan it holds, every value as the unit
+// wrote it. Problems are diagnostics at their cells ("plan.xlsx:
+// Handlingsplan!F7"); the plan is returned whenever the workbook could be
+// read, and is fit to import only when diags has no errors. err is for a
+// reader that fails, or an inspection that was not loaded.
+func ReadPlan(name string, r io.ReaderAt, size int64, insp *schema.Inspection, opt PlanOptions) (*schema.ActionPlan, schema.Diagnostics, error) {
+	want, err := planRows(insp)
+	if err != nil {
+		return nil, nil, err
+	}
+	var diags schema.Diagnostics
+	b, err := openBook(name, r, size, &diags)
+	if b == nil {
+		diags.Sort()
+		return nil, diags, err
+	}
+	defer b.close()
+	plan := readPlanBook(b, insp, want, opt, &diags)
+	diags.Sort()
+	return plan, diags, nil
+}
+
+func readPlanBook(b *book, insp *schema.Inspection, want []planRow, opt PlanOptions, diags *schema.Diagnostics) (plan *schema.ActionPlan) {
+	defer func() {
+		if p := recover(); p != nil {
+			diags.Errorf(schema.Pos{File: b.file}, "the workbook is damaged: reading it failed (%v); open it in Excel or LibreOffice Calc and save it again", p)
+			plan = nil
+		}
+	}()
+	props := b.props()
+	if props[propKind] == kindInspection {
+		diags.Errorf(schema.Pos{File: b.file}, "this is an inspection workbook, not an action plan; the plan is the workbook spur template writes for the unit")
+		return nil
+	}
+	instr, _ := b.optionalSheet(SheetInstructions, "the plan's date and the inspection it belongs to are read from it", diags)
+	labels := labelRows(instr)
+	at := func(label string) schema.Pos {
+		if r, ok := labels[normWord(label)]; ok {
+			return instr.pos(1, r)
+		}
+		return schema.Pos{File: b.file}
+	}
+	id := identity{Unit: props[propUnit], Visit: props[propVisit], Catalog: props[propCatalog], Fingerprint: props[propFingerprint]}
+	if props[propKind] != kindPlan {
+		// A program that drops custom properties: fall back on what the
+		// instruction sheet shows.
+		id = identity{Unit: labelValue(instr, labels, labelUnit), Visit: labelValue(instr, labels, labelVisit), Catalog: labelValue(instr, labels, labelCatalog)}
+		if id.Unit == "" && id.Visit == "" {
+			diags.Errorf(schema.Pos{File: b.file}, "cannot tell which inspection this plan belongs to: it carries no spur properties and its sheet %q names no unit and visit; was it made with spur template?", SheetInstructions)
+			return nil
+		}
+		diags.Warnf(at(labelUnit), "the workbook has lost spur's document properties (saved by a program that drops them?); it is matched to the inspection by the unit and visit on this sheet")
+	}
+	if !id.compare(identityOf(insp, want), at(labelUnit), diags) {
+		return nil
+	}
+	plan = &schema.ActionPlan{Date: planDate(instr, labels, opt, diags)}
+	base := plan.Date
+	if base.IsZero() {
+		base = insp.Visit
+	}
+	g, ok := b.readSheet(SheetPlan, diags)
+	if !ok {
+		return plan
+	}
+	lines, ok := readPlanLines(g, diags)
+	if !ok {
+		return plan
+	}
+	m := &matcher{insp: insp, want: want, base: base, diags: diags,
+		where: func(i int) schema.Pos { return g.pos(colID, i+2) }}
+	for _, pe := range m.entries(lines) {
+		plan.Entries = append(plan.Entries, pe.e)
+	}
+	return plan
+}
+
+// readPlanLines reads the rows of a plan sheet under its header.
+func readPlanLines(g *grid, diags *schema.Diagnostics) ([]planLine, bool) {
+	required := make([]bool, planCols)
+	for c := colID; c < planCols; c++ {
+		required[c] = c != colKind && c != colText
+	}
+	t, ok := findTable(g, planHeaders[:], required, 1, 10, diags)
+	if !ok {
+		return nil, false
+	}
+	rows, ok := t.rows(diags)
+	if !ok {
+		return nil, false
+	}
+	var lines []planLine
+	reported := map[int]bool{}
+	for _, r := range rows {
+		t.unread(r, reported, diags)
+		l := planLine{row: r, id: t.read(colID, r, diags), hasText: t.has(colText)}
+		if l.hasText {
+			l.text = t.read(colText, r, diags)
+		}
+		for i := range l.fields {
+			l.fields[i] = t.read(colAction+i, r, diags)
+		}
+		lines = append(lines, l)
+	}
+	return lines, true
+}
+
+// planDate reads "Datum för handlingsplanen", else takes opt.Date.
+func planDate(instr *grid, labels map[string]int, opt PlanOptions, diags *schema.Diagnostics) schema.Date {
+	r, ok := labels[normWord(labelPlanDate)]
+	if !ok {
+		return opt.Date
+	}
+	c := instr.read(1, r, diags)
+	if d := dateOfCell(c, schema.Date{}, diags); !d.IsZero() {
+		return d
+	}
+	text := strings.TrimSpace(c.text)
+	if text == "" {
+		return opt.Date
+	}
+	if d, ok := schema.ParseISODate(text); ok {
+		return d
+	}
+	if pd, ok := schema.ParseDate(text, opt.Date.Time()); ok && pd.Kind == schema.DateExact {
+		return schema.NewDate(pd.Date.Year(), pd.Date.Month(), pd.Date.Day())
+	}
+	alt := "it is left unset"
+	if !opt.Date.IsZero() {
+		alt = "today's date, " + opt.Date.String() + ", is taken instead"
+	}
+	diags.Warnf(c.pos, "cannot read %q as the plan's date; write it as 2025-05-20 (%s)", clip(text), alt)
+	return opt.Date
+}
+
+// labelRows maps each label in column A of a form sheet to its row.
+func labelRows(g *grid) map[string]int {
+	m := map[string]int{}
+	if g == nil {
+		return m
+	}
+	for r := 1; r <= min(g.lastRow(), 60); r++ {
+		if k := normWord(g.raw(0, r)); k != "" {
+			if _, dup := m[k]; !dup {
+				m[k] = r
+			}
+		}
+	}
+	return m
+}
+
+// labelValue is the text beside a label; a date cell reads as YYYY-MM-DD.
+func labelValue(g *grid, labels map[string]int, label string) string {
+	if r, ok := labels[normWord(label)]; ok {
+		var ignored schema.Diagnostics // the cell is reported where it is used
+		return strings.TrimSpace(g.read(1, r, &ignored).text)
+	}
+	return ""
+}
+
+// optionalSheet reads a sheet whose absence is a warning: why says what is
+// lost without it.
+func (b *book) optionalSheet(want, why string, diags *schema.Diagnostics) (*grid, bool) {
+	for _, s := range b.f.GetSheetList() {
+		if normWord(s) == normWord(want) {
+			return b.readSheet(s, diags)
+		}
+	}
+	diags.Warnf(schema.Pos{File: b.file}, "the workbook has no sheet %q; %s", want, why)
+	return nil, false
+}
+
+// props returns the workbook's custom document properties as text.
+func (b *book) props() map[string]string {
+	m := map[string]string{}
+	list, err := b.f.GetCustomProps()
+	if err != nil {
+		return m
+	}
+	for _, p := range list {
+		m[p.Name] = fmt.Sprint(p.Value)
+	}
+	return m
+}
