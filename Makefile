@@ -35,6 +35,7 @@ fuzz:
 	$(GO) test ./schema $(FUZZ) -fuzz '^FuzzParseDate$$'
 	$(GO) test ./render/pdf $(FUZZ) -fuzz '^FuzzMarkdownToPDF$$'
 	$(GO) test ./render/markdown $(FUZZ) -fuzz '^FuzzSafe$$'
+	$(GO) test ./workbook $(FUZZ) -fuzz '^FuzzImportWorkbook$$'
 
 # Refresh golden files and the committed JSON Schema; review the diff.
 golden:

@@ -4,7 +4,6 @@
 package input
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 
 	"spur/grade"
 	"spur/schema"
+	"spur/workbook"
 )
 
 // Inspection is a loaded, checked and graded inspection.
@@ -81,14 +81,12 @@ func readFile(path string) ([]byte, error) {
 	return data, nil
 }
 
-// zipMagic starts every .xlsx file.
-var zipMagic = []byte("PK\x03\x04")
-
 // Bytes loads an inspection from data; name is used in diagnostics. The
-// format is told by the content: a workbook is a zip file.
+// format is told by the content (a workbook is a zip file, an encrypted or
+// legacy one an OLE file), else by the name's ending.
 func Bytes(name string, data []byte, p grade.Policy) *Inspection {
 	var out Inspection
-	if bytes.HasPrefix(data, zipMagic) {
+	if workbook.IsWorkbook(name, data) {
 		out.Inspection, out.Diags = loadWorkbook(name, data)
 	} else {
 		out.Inspection, out.Diags = schema.Load(name, data)

@@ -1,10 +1,19 @@
 package input
 
-import "spur/schema"
+import (
+	"bytes"
 
-// loadWorkbook reads an inspection workbook (.xlsx).
+	"spur/schema"
+	"spur/workbook"
+)
+
+// loadWorkbook reads an inspection workbook (.xlsx): the same model and
+// validation as YAML, with positions given as Sheet!B7.
 func loadWorkbook(name string, data []byte) (*schema.Inspection, schema.Diagnostics) {
-	var diags schema.Diagnostics
-	diags.Errorf(schema.Pos{File: name}, "this is a workbook (.xlsx); inspection workbooks are not read yet, write the inspection as YAML")
-	return nil, diags
+	insp, diags, err := workbook.LoadInspection(name, bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		diags.Errorf(schema.Pos{File: name}, "%v", err)
+		return nil, diags
+	}
+	return insp, diags
 }

@@ -30,13 +30,22 @@ Usage:
                                    the report as DIR/<unit>-<date>.pdf and .md
   spur actionplan FILE [-o DIR] [--format pdf,md] [--lang sv|en] [--templates DIR]
                                    the action plan alone, for the unit and the region
+  spur template FILE [-o plan.xlsx|plan.yaml] [--due YYYY-MM-DD]
+                                   the action-plan workbook (or YAML file) the unit fills in
+  spur template --inspection -o inspection.xlsx [--catalog VERSION]
+                                   a blank inspection workbook, for inspectors who prefer Excel
+  spur import FILE PLAN [-o OUT] [--date YYYY-MM-DD]
+                                   the filled plan into the inspection (in place, or into OUT)
+  spur build [DIR] [-o OUT] [-j N] [--check] [--json] [--specialty S] [--region R] [--since DATE]
+                                   every report and action plan under DIR, and OUT/index.md and .pdf
   spur catalog [--json] [--catalog VERSION | --all]
                                    the SPUR criteria catalogue (ids, kinds, texts, grade options)
   spur schema                      the JSON Schema of the inspection file
   spur --version                   the version
   spur --help                      this text
 
-FILE is a YAML inspection file; "-" reads standard input. With -o - a
+FILE is an inspection: a YAML file or an inspection workbook (.xlsx);
+"-" reads standard input. With -o - a
 single document (--format pdf or md) goes to standard output. The
 documents are dated by the inspection, or by SOURCE_DATE_EPOCH when set.
 
@@ -76,6 +85,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.reportCmd(rest, false)
 	case "actionplan":
 		return e.reportCmd(rest, true)
+	case "template":
+		return e.template(rest)
+	case "import":
+		return e.importPlan(rest)
 	case "catalog":
 		return e.catalog(rest)
 	case "schema":

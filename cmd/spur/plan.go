@@ -1,0 +1,299 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"spur/grade"
+	"spur/input"
+	"spur/report"
+	"spur/schema"
+	"spur/workbook"
+)
+
+// template implements `spur template`: the action-plan workbook (or YAML
+// skeleton) for the unit of an inspection, or with --inspection a blank
+// inspection workbook.
+func (e env) template(args []string) int {
+	fs := newFlags(e, "template")
+	out := fs.String("o", "", "")
+	due := fs.String("due", "", "")
+	blank := fs.Bool("inspection", false, "")
+	version := fs.String("catalog", "", "")
+	pos, ok := e.parse(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	if *blank {
+		if len(pos) > 0 {
+			e.usagef("template --inspection: takes no inspection file, only -o FILE.xlsx [--catalog VERSION]")
+			return exitUsage
+		}
+		return e.inspectionTemplate(*out, *version)
+	}
+	if *version != "" {
+		e.usagef("template: --catalog is for a blank inspection workbook (--inspection); a plan follows its inspection's catalogue")
+		return exitUsage
+	}
+	if len(pos) != 1 {
+		e.usagef("template: name one inspection file")
+		return exitUsage
+	}
+	var opt workbook.PlanOptions
+	if *due != "" {
+		d, err := isoDate(*due)
+		if err != nil {
+			e.usagef("template: --due %v", err)
+			return exitUsage
+		}
+		opt.Due = d
+	}
+	asYAML := false
+	switch ext := strings.ToLower(filepath.Ext(*out)); ext {
+	case ".yaml", ".yml":
+		asYAML = true
+	case ".xlsx", "":
+	default:
+		e.usagef("template: -o names a .xlsx workbook or a .yaml file, not %q", ext)
+		return exitUsage
+	}
+	insp, _, ok := e.load(pos[0], grade.DefaultPolicy())
+	if !ok {
+		return exitInvalid
+	}
+	path := *out
+	if path == "" {
+		path = report.Slug(insp.Unit.Name, insp.Visit.String()) + "-handlingsplan.xlsx"
+	}
+	var buf bytes.Buffer
+	var err error
+	if asYAML {
+		err = workbook.WritePlanYAML(&buf, insp, opt)
+	} else {
+		err = workbook.WritePlanTemplate(&buf, insp, opt)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		return exitInvalid
+	}
+	return e.emit(path, buf.Bytes())
+}
+
+func (e env) inspectionTemplate(out, version string) int {
+	if out == "" {
+		e.usagef("template --inspection: name the workbook to write with -o FILE.xlsx")
+		return exitUsage
+	}
+	if ext := strings.ToLower(filepath.Ext(out)); ext != ".xlsx" && out != "-" {
+		e.usagef("template --inspection: -o names a .xlsx workbook, not %q", out)
+		return exitUsage
+	}
+	var cat *schema.Catalog
+	if version == "" {
+		c, err := schema.LatestCatalog()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "spur: %v\n", err)
+			return exitInvalid
+		}
+		cat = c
+	} else {
+		c, ok := schema.CatalogVersion(version)
+		if !ok {
+			e.usagef("template: unknown catalogue version %q; the known versions are %s", version, strings.Join(schema.CatalogVersions(), ", "))
+			return exitUsage
+		}
+		cat = c
+	}
+	var buf bytes.Buffer
+	if err := workbook.WriteInspectionTemplate(&buf, cat); err != nil {
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		return exitInvalid
+	}
+	return e.emit(out, buf.Bytes())
+}
+
+// importPlan implements `spur import FILE PLAN [-o OUT] [--date D]`: the
+// plan a unit filled in (workbook or YAML template) goes into the
+// inspection, in place or into OUT. Nothing is written when the plan
+// cannot be read without errors.
+func (e env) importPlan(args []string) int {
+	fs := newFlags(e, "import")
+	out := fs.String("o", "", "")
+	dateFlag := fs.String("date", "", "")
+	pos, ok := e.parse(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	if len(pos) != 2 {
+		e.usagef("import: name the inspection file and the filled plan: spur import FILE PLAN [-o OUT]")
+		return exitUsage
+	}
+	file, planFile := pos[0], pos[1]
+	if file == "-" || planFile == "-" {
+		e.usagef("import: reads files, not standard input (the inspection is written back)")
+		return exitUsage
+	}
+	today, err := importDate(*dateFlag)
+	if err != nil {
+		e.usagef("import: %v", err)
+		return exitUsage
+	}
+	src, err := readLimited(file, 32<<20)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		return exitInvalid
+	}
+	in := input.Bytes(file, src, grade.DefaultPolicy())
+	e.printDiags(in.Diags)
+	if !in.OK() {
+		fmt.Fprintf(e.stderr, "%s: fix the inspection first; the plan was not imported\n", file)
+		return exitInvalid
+	}
+	insp := in.Inspection
+	raw, err := readLimited(planFile, workbook.MaxFileSize)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		return exitInvalid
+	}
+	opt := workbook.PlanOptions{Date: today}
+	var (
+		plan  *schema.ActionPlan
+		diags schema.Diagnostics
+	)
+	if workbook.IsWorkbook(planFile, raw) {
+		plan, diags, err = workbook.ReadPlan(planFile, bytes.NewReader(raw), int64(len(raw)), insp, opt)
+	} else {
+		plan, diags, err = workbook.ReadPlanYAML(planFile, raw, insp, opt)
+	}
+	e.printDiags(diags)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		return exitInvalid
+	}
+	if plan == nil || diags.HasErrors() {
+		fmt.Fprintf(e.stderr, "%s: the plan was not imported; %s is unchanged\n", planFile, file)
+		return exitInvalid
+	}
+
+	var merged []byte
+	if workbook.IsWorkbook(file, src) {
+		var buf bytes.Buffer
+		md, err := workbook.MergePlanWorkbook(&buf, file, bytes.NewReader(src), int64(len(src)), plan)
+		e.printDiags(md)
+		if err != nil || md.HasErrors() {
+			if err != nil {
+				fmt.Fprintf(e.stderr, "spur: %v\n", err)
+			}
+			fmt.Fprintf(e.stderr, "%s: the plan was not imported; %s is unchanged\n", planFile, file)
+			return exitInvalid
+		}
+		merged = buf.Bytes()
+	} else {
+		var md schema.Diagnostics
+		merged, md, err = workbook.MergePlan(file, src, plan)
+		e.printDiags(md)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "spur: %v\n", err)
+			return exitInvalid
+		}
+	}
+
+	dest := *out
+	if dest == "" {
+		dest = file
+	}
+	// The result is checked as any inspection is, under the name it is
+	// written to. Its warnings were printed above, at their cells; its
+	// errors are what the inspectors still have to do (a decision on the
+	// plan for a final report, say).
+	res := input.Bytes(dest, merged, grade.DefaultPolicy())
+	var errs schema.Diagnostics
+	for _, d := range res.Diags {
+		if d.Severity == schema.Error {
+			errs = append(errs, d)
+		}
+	}
+	e.printDiags(errs)
+	if res.Inspection == nil {
+		fmt.Fprintf(e.stderr, "spur: %s: the merged inspection could not be read back; nothing was written\n", dest)
+		return exitInvalid
+	}
+	if st := e.emit(dest, merged); st != exitOK {
+		return st
+	}
+	fmt.Fprintf(e.stderr, "%s: %d action-plan entries imported from %s\n", dest, len(plan.Entries), planFile)
+	if res.Diags.HasErrors() {
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// emit writes data to path atomically, or to standard output for "-", and
+// names the file written on standard output.
+func (e env) emit(path string, data []byte) int {
+	if path == "-" {
+		e.stdout.Write(data)
+		return exitOK
+	}
+	if err := writeAtomic(path, data); err != nil {
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		return exitInvalid
+	}
+	fmt.Fprintln(e.stdout, path)
+	return exitOK
+}
+
+// readLimited reads a file of at most limit bytes, refusing larger ones
+// with a message that names the file and the limit.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s is a directory, not a file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is larger than %d MiB; it is not a file spur reads", path, limit>>20)
+	}
+	return data, nil
+}
+
+// isoDate reads a date written YYYY-MM-DD.
+func isoDate(s string) (schema.Date, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return schema.Date{}, fmt.Errorf("takes a date as YYYY-MM-DD, not %q", s)
+	}
+	return schema.NewDate(t.Year(), t.Month(), t.Day()), nil
+}
+
+// importDate is the plan's date when the unit gave none: --date, else the
+// day of SOURCE_DATE_EPOCH, else today.
+func importDate(flag string) (schema.Date, error) {
+	if flag != "" {
+		d, err := isoDate(flag)
+		if err != nil {
+			return d, fmt.Errorf("--date %v", err)
+		}
+		return d, nil
+	}
+	t, err := sourceDate()
+	if err != nil {
+		return schema.Date{}, err
+	}
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return schema.NewDate(t.Year(), t.Month(), t.Day()), nil
+}
