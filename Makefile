@@ -2,18 +2,19 @@
 GO      ?= go
 FIXTURES = $(wildcard fixtures/*.yaml)
 
-.PHONY: build demo test check bench fuzz golden schema clean
+.PHONY: build demo test check bench bench-all fuzz golden schema clean
 
 build:
 	$(GO) build -o bin/spur ./cmd/spur
 
-# The main job on the bundled fixtures: validate and grade each, and write
-# its report and action plan (PDF and Markdown) into out/.
+# The main job on the bundled fixtures: validate and grade each, then build
+# every report and action plan (PDF and Markdown) and the overview into
+# out/, and check that out/ is what the inputs give.
 demo: build
 	./bin/spur validate $(FIXTURES)
-	@for f in $(FIXTURES); do \
-	  ./bin/spur grade $$f && ./bin/spur report $$f -o out && ./bin/spur actionplan $$f -o out || exit 1; \
-	done
+	@for f in $(FIXTURES); do ./bin/spur grade $$f || exit 1; done
+	./bin/spur build fixtures -o out
+	./bin/spur build --check fixtures -o out
 
 # gofmt and vet checks, then every test with the race detector.
 test: check
@@ -24,7 +25,14 @@ check:
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
+# The benchmarks of issue 5: one report (fixture → report and action plan,
+# PDF and Markdown) and a build of 200 generated inspections, with reports
+# per second, CPU time per inspection and peak memory. bench-all runs every
+# benchmark of every package (BenchmarkBuild1000 among them).
 bench:
+	$(GO) test -run '^$$' -bench '^Benchmark(Report|Build200)$$' -benchmem -count 1 ./build
+
+bench-all:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # Each fuzz target briefly (FUZZTIME=5m for a longer run).

@@ -6,14 +6,14 @@ import (
 	"testing"
 )
 
-// TestFS: the three templates render/markdown reads are embedded, and no
+// TestFS: the four templates render/markdown reads are embedded, and no
 // other file (a stray backup would be shipped in the binary).
 func TestFS(t *testing.T) {
 	names, err := fs.Glob(FS, "*")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"actionplan.md.tmpl", "common.md.tmpl", "report.md.tmpl"}
+	want := []string{"actionplan.md.tmpl", "common.md.tmpl", "index.md.tmpl", "report.md.tmpl"}
 	if !slices.Equal(names, want) {
 		t.Errorf("embedded %v, want %v", names, want)
 	}

@@ -89,6 +89,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.template(rest)
 	case "import":
 		return e.importPlan(rest)
+	case "build":
+		return e.build(rest)
 	case "catalog":
 		return e.catalog(rest)
 	case "schema":

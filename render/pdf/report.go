@@ -13,7 +13,7 @@ func Report(w io.Writer, r *report.Report) (warnings []string, err error) {
 	d := New(meta(r, r.L.Title))
 	titleBlock(d, r, r.L.Title, false)
 	summary(d, r)
-	overview(d, r)
+	gradeOverview(d, r)
 	for _, g := range r.Groups {
 		d.Bookmark(g.Name, 0)
 		d.Heading(g.Name, 1)
@@ -105,7 +105,7 @@ func summary(d *Doc, r *report.Report) {
 		[][]Cell{{list(r.Summary.Strengths), list(r.Summary.Weaknesses), list(r.Summary.Improvements)}})
 }
 
-func overview(d *Doc, r *report.Report) {
+func gradeOverview(d *Doc, r *report.Report) {
 	l := r.L
 	d.SetContext(l.Overview)
 	d.Bookmark(l.Overview, 0)

@@ -1,0 +1,297 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"spur/grade"
+	"spur/render/markdown"
+	"spur/report"
+	"spur/report/overview"
+	"spur/schema"
+)
+
+// Options say what to build and how.
+type Options struct {
+	Dir string // where the inspections are
+	Out string // where the documents go
+	// Jobs is how many inspections are built at once; 0 means one per CPU.
+	Jobs int
+	// Formats chooses the formats of the documents (and of the overview);
+	// zero means both, PDF and Markdown.
+	Formats Format
+	// Check compares the documents with those in Out instead of writing.
+	Check bool
+	// Prune deletes the unexpected files of Out (see the package doc).
+	// It has no effect with Check.
+	Prune     bool
+	Policy    grade.Policy
+	Lang      string    // "sv" (default) or "en"
+	Date      time.Time // the documents' date (SOURCE_DATE_EPOCH); zero: each inspection's own
+	Templates string    // a directory of Markdown templates (spur report --templates); "" the embedded ones
+	Filter    overview.Filter
+	// Log receives the diagnostics, the warnings and, when Terminal is set,
+	// a progress line; nil discards them.
+	Log      io.Writer
+	Terminal bool
+}
+
+// Format is a set of document formats.
+type Format uint8
+
+const (
+	PDF Format = 1 << iota
+	Markdown
+	AllFormats = PDF | Markdown
+)
+
+// Summary is what a build did, or what a check found.
+type Summary struct {
+	Inputs int `json:"inputs"`
+	// Built counts the inspections whose every document is now in place
+	// (or, with Check, would be unchanged or was compared).
+	Built int `json:"built"`
+	// Failed lists the inputs that could not be built, sorted.
+	Failed []string `json:"failed"`
+	// Written lists the files written because they were new or differed;
+	// Unchanged counts those left as they were (or, with Check, equal).
+	Written   []string `json:"written"`
+	Unchanged int      `json:"unchanged"`
+	// Check is set for a check. Stale lists the files that differ from
+	// what the build would write, Missing those not there.
+	Check   bool     `json:"check"`
+	Stale   []string `json:"stale"`
+	Missing []string `json:"missing"`
+	// Unexpected lists the files of Out no input gives (see the package
+	// doc); a check fails on them, a build leaves them or, with Prune,
+	// deletes them and lists them under Pruned.
+	Unexpected []string `json:"unexpected"`
+	Pruned     []string `json:"pruned"`
+	// Problems is every error and warning, by file and place.
+	Problems []Problem `json:"problems"`
+	// Interrupted is set when the context was cancelled before the end.
+	Interrupted bool `json:"interrupted"`
+}
+
+// OK reports whether every input was built and, for a check, whether Out
+// is up to date.
+func (s *Summary) OK() bool {
+	if s.Check && len(s.Stale)+len(s.Missing)+len(s.Unexpected) > 0 {
+		return false
+	}
+	return len(s.Failed) == 0 && !s.Interrupted
+}
+
+// Problem is an error or a warning about one input, with its place.
+type Problem struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Col      int    `json:"col,omitempty"`
+	Cell     string `json:"cell,omitempty"` // "Område E!C7" in a workbook
+	Severity string `json:"severity"`       // "error" or "warning"
+	Message  string `json:"message"`
+}
+
+// String gives "file:line:col: message", as spur validate prints it.
+func (p Problem) String() string {
+	pos := schema.Pos{File: p.File, Line: p.Line, Col: p.Col}
+	if sheet, cell, ok := strings.Cut(p.Cell, "!"); ok {
+		pos.Sheet, pos.Cell = sheet, cell
+	}
+	d := schema.Diagnostic{Pos: pos, Message: p.Message}
+	if p.Severity == "warning" {
+		d.Severity = schema.Warning
+	}
+	return d.String()
+}
+
+func problemOf(d schema.Diagnostic) Problem {
+	p := Problem{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: "error", Message: d.Message}
+	if d.Pos.Sheet != "" {
+		p.Cell = d.Pos.Sheet + "!" + d.Pos.Cell
+	}
+	if d.Severity == schema.Warning {
+		p.Severity = "warning"
+	}
+	return p
+}
+
+// maxPrinted bounds the problems printed for one file, as in spur validate:
+// a file with thousands of problems is the wrong file.
+const maxPrinted = 200
+
+// IndexNames are the overview's files in Out.
+var IndexNames = []string{"index.md", "index.pdf"}
+
+// docKind is one of the four documents of an inspection.
+type docKind int
+
+const (
+	reportPDF docKind = iota
+	reportMD
+	planPDF
+	planMD
+)
+
+// docs lists the documents of an inspection in the chosen formats, with
+// their names relative to Out: the names spur report and spur actionplan
+// give, in the input's folder.
+func (b *builder) docs(it *item) (kinds []docKind, names []string) {
+	for _, k := range []docKind{reportPDF, reportMD, planPDF, planMD} {
+		isPDF, isPlan := k == reportPDF || k == planPDF, k >= planPDF
+		if isPlan && !it.plan || isPDF && b.opt.Formats&PDF == 0 || !isPDF && b.opt.Formats&Markdown == 0 {
+			continue
+		}
+		name := it.slug
+		if isPlan {
+			name += planSuffix(b.opt.Lang)
+		}
+		if isPDF {
+			name += ".pdf"
+		} else {
+			name += ".md"
+		}
+		kinds, names = append(kinds, k), append(names, path.Join(it.dir, name))
+	}
+	return kinds, names
+}
+
+// indexNames are the overview's files in the chosen formats.
+func (b *builder) indexNames() []string {
+	var out []string
+	if b.opt.Formats&Markdown != 0 {
+		out = append(out, IndexNames[0])
+	}
+	if b.opt.Formats&PDF != 0 {
+		out = append(out, IndexNames[1])
+	}
+	return out
+}
+
+// Run builds (or checks) every inspection under opt.Dir. The error is for a
+// build that could not run (an unreadable directory, templates that do not
+// parse) or was interrupted; problems with inputs are in the summary.
+func Run(ctx context.Context, opt Options) (*Summary, error) {
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	if opt.Jobs <= 0 {
+		opt.Jobs = runtime.NumCPU()
+	}
+	if opt.Formats&AllFormats == 0 {
+		opt.Formats = AllFormats
+	}
+	if _, ok := report.LabelsFor(opt.Lang); !ok {
+		return nil, fmt.Errorf("build: unknown language %q", opt.Lang)
+	}
+	md, err := markdown.New(opt.Templates)
+	if err != nil {
+		return nil, err
+	}
+	paths, err := find(opt.Dir, opt.Out)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{opt: opt, md: md, sum: &Summary{Inputs: len(paths), Check: opt.Check}, prog: newProgress(opt.Log, opt.Terminal)}
+	items := b.scan(ctx, paths)
+	b.report(items, func(it *item) []Problem { return it.problems })
+	if err := ctx.Err(); err != nil {
+		b.sum.Interrupted = true
+		return b.finish(items), err
+	}
+	b.render(ctx, items)
+	b.report(items, func(it *item) []Problem { return it.late })
+	if err := ctx.Err(); err != nil {
+		b.sum.Interrupted = true
+		return b.finish(items), err
+	}
+	if err := b.index(items); err != nil {
+		return b.finish(items), err
+	}
+	if err := b.unexpected(items); err != nil {
+		return b.finish(items), err
+	}
+	return b.finish(items), nil
+}
+
+// builder is one run.
+type builder struct {
+	opt  Options
+	md   *markdown.Renderer
+	prog *progress
+
+	mu  sync.Mutex // guards sum
+	sum *Summary
+}
+
+// item is one input through the build: what the first pass learnt.
+type item struct {
+	path string   // as found: Dir joined with the relative path
+	dir  string   // its folder relative to Dir, slash-separated ("" at the top)
+	slug string   // its report's name without the ending
+	plan bool     // it has an action plan
+	outs []string // its documents relative to Out, slash-separated
+	row  overview.Row
+	read bool // the first pass got to it (an interrupt may stop it before)
+	ok   bool
+	done bool // every document is in place (or compared)
+	// problems are the first pass's, late the second's (warnings of the
+	// layout, a file that changed in between, a failed write).
+	problems, late []Problem
+}
+
+// report prints problems of every item in input order.
+func (b *builder) report(items []*item, which func(*item) []Problem) {
+	b.prog.clear()
+	for _, it := range items {
+		ps := which(it)
+		for i, p := range ps {
+			if i == maxPrinted {
+				fmt.Fprintf(b.opt.Log, "%s: %d more problems not shown\n", it.path, len(ps)-maxPrinted)
+				break
+			}
+			fmt.Fprintln(b.opt.Log, p)
+		}
+	}
+}
+
+// finish sorts the summary's lists.
+func (b *builder) finish(items []*item) *Summary {
+	b.prog.clear()
+	s := b.sum
+	for _, it := range items {
+		s.Problems = append(s.Problems, it.problems...)
+		s.Problems = append(s.Problems, it.late...)
+		switch {
+		case !it.read:
+		case !it.ok:
+			s.Failed = append(s.Failed, it.path)
+		case it.done:
+			s.Built++
+		}
+	}
+	// Empty lists, not nil: --json prints [] rather than null.
+	for _, l := range []*[]string{&s.Failed, &s.Written, &s.Stale, &s.Missing, &s.Unexpected, &s.Pruned} {
+		if *l == nil {
+			*l = []string{}
+		}
+		sort.Strings(*l)
+	}
+	if s.Problems == nil {
+		s.Problems = []Problem{}
+	}
+	return s
+}
+
+// outPath is the file in Out of a name relative to it.
+func (b *builder) outPath(rel string) string {
+	return filepath.Join(b.opt.Out, filepath.FromSlash(rel))
+}

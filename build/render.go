@@ -1,0 +1,125 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"sync"
+
+	"spur/input"
+	"spur/render/pdf"
+	"spur/report"
+)
+
+// buffers are a worker's: one for the document, one for the file it is
+// compared with. They grow to the largest document and are reused.
+type buffers struct{ doc, old bytes.Buffer }
+
+var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
+
+// render is the second pass: every good input is loaded again, and its
+// documents are rendered, written or compared, and dropped, one at a time.
+func (b *builder) render(ctx context.Context, items []*item) {
+	var good []*item
+	for _, it := range items {
+		if it.ok {
+			good = append(good, it)
+		}
+	}
+	b.prog.start("building", len(good))
+	b.parallel(ctx, good, b.build)
+}
+
+// document is one file of an inspection and how to render it.
+type document struct {
+	rel    string
+	render func(io.Writer) ([]string, error)
+}
+
+func (b *builder) build(ctx context.Context, it *item) {
+	in, err := input.File(it.path, b.opt.Policy)
+	if err == nil && !in.OK() {
+		err = fmt.Errorf("it has errors now; run spur validate %s", it.path)
+	}
+	if err != nil {
+		it.lateError("changed during the build: %v", err)
+		return
+	}
+	v := report.Build(in.Inspection, in.Grades, report.Options{Lang: b.opt.Lang, Date: b.opt.Date})
+	if (in.ActionPlan != nil) != it.plan || v.Slug != it.slug {
+		it.lateError("changed during the build: its unit, visit or action plan is not what it was; build again")
+		return
+	}
+	render := [...]func(io.Writer) ([]string, error){
+		reportPDF: func(w io.Writer) ([]string, error) { return pdf.Report(w, v) },
+		reportMD:  func(w io.Writer) ([]string, error) { return nil, b.md.Report(w, v) },
+		planPDF:   func(w io.Writer) ([]string, error) { return pdf.Plan(w, v) },
+		planMD:    func(w io.Writer) ([]string, error) { return nil, b.md.Plan(w, v) },
+	}
+	kinds, names := b.docs(it)
+	var docs []document
+	for i, k := range kinds {
+		docs = append(docs, document{names[i], render[k]})
+	}
+	bufs := bufferPool.Get().(*buffers)
+	defer bufferPool.Put(bufs)
+	for _, d := range docs {
+		if ctx.Err() != nil {
+			return
+		}
+		bufs.doc.Reset()
+		warnings, err := d.render(&bufs.doc)
+		for _, w := range warnings {
+			it.late = append(it.late, Problem{File: it.path, Severity: "warning", Message: b.outPath(d.rel) + ": " + w})
+		}
+		if err != nil {
+			it.lateError("%s: %v", b.outPath(d.rel), err)
+			return
+		}
+		if err := b.put(d.rel, bufs.doc.Bytes(), &bufs.old); err != nil {
+			it.lateError("%v", err)
+			return
+		}
+	}
+	it.done = true
+}
+
+func (it *item) lateError(format string, args ...any) {
+	it.ok = false
+	it.late = append(it.late, Problem{File: it.path, Severity: "error", Message: fmt.Sprintf(format, args...)})
+}
+
+// put writes a document to Out, or with Check compares it, and counts it.
+func (b *builder) put(rel string, data []byte, scratch *bytes.Buffer) error {
+	p := b.outPath(rel)
+	if b.opt.Check {
+		state, err := compare(p, data, scratch)
+		if err != nil {
+			return err
+		}
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		switch state {
+		case same:
+			b.sum.Unchanged++
+		case differs:
+			b.sum.Stale = append(b.sum.Stale, p)
+		case absent:
+			b.sum.Missing = append(b.sum.Missing, p)
+		}
+		return nil
+	}
+	written, err := writeFile(p, data, scratch)
+	if err != nil {
+		return err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if written {
+		b.sum.Written = append(b.sum.Written, p)
+	} else {
+		b.sum.Unchanged++
+	}
+	return nil
+}

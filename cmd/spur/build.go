@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"spur/build"
+	"spur/report"
+	"spur/report/overview"
+)
+
+// build implements `spur build [DIR] [-o OUT] [-j N] [--check] [--json] …`:
+// every report and action plan of a repository of inspections, and the
+// overview OUT/index.md and .pdf.
+func (e env) build(args []string) int {
+	fs := newFlags(e, "build")
+	out := fs.String("o", "out", "")
+	jobs := fs.Int("j", runtime.NumCPU(), "")
+	check := fs.Bool("check", false, "")
+	prune := fs.Bool("prune", false, "")
+	asJSON := fs.Bool("json", false, "")
+	formats := fs.String("format", "pdf,md", "")
+	lang := fs.String("lang", "sv", "")
+	tmplDir := fs.String("templates", "", "")
+	since := fs.String("since", "", "")
+	var filter overview.Filter
+	fs.Func("specialty", "", func(s string) error { filter.Specialty = append(filter.Specialty, s); return nil })
+	fs.Func("region", "", func(s string) error { filter.Region = append(filter.Region, s); return nil })
+	pol := policyFlags(fs)
+	pos, ok := e.parse(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	dir := "."
+	switch len(pos) {
+	case 0:
+	case 1:
+		dir = pos[0]
+	default:
+		e.usagef("build: name one directory of inspections, not %d arguments", len(pos))
+		return exitUsage
+	}
+	if *jobs < 1 {
+		e.usagef("build: -j is the number of inspections built at once, at least 1")
+		return exitUsage
+	}
+	var format build.Format
+	for _, f := range strings.Split(*formats, ",") {
+		switch strings.TrimSpace(strings.ToLower(f)) {
+		case "pdf":
+			format |= build.PDF
+		case "md", "markdown":
+			format |= build.Markdown
+		default:
+			e.usagef("build: --format takes pdf, md or both (pdf,md), not %q", f)
+			return exitUsage
+		}
+	}
+	if _, ok := report.LabelsFor(*lang); !ok {
+		e.usagef("build: --lang is sv or en, not %q", *lang)
+		return exitUsage
+	}
+	if pol.MaxUnmetIndicators < 0 {
+		e.usagef("build: --max-unmet-indicators cannot be negative")
+		return exitUsage
+	}
+	if *since != "" {
+		t, err := time.Parse(time.DateOnly, *since)
+		if err != nil {
+			e.usagef("build: --since takes a date YYYY-MM-DD, not %q", *since)
+			return exitUsage
+		}
+		filter.Since = t
+	}
+	date, err := sourceDate()
+	if err != nil {
+		e.usagef("%v", err)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	sum, err := build.Run(ctx, build.Options{
+		Dir: dir, Out: *out, Jobs: *jobs, Formats: format, Check: *check, Prune: *prune, Policy: *pol, Lang: *lang,
+		Date: date, Templates: *tmplDir, Filter: filter, Log: e.stderr, Terminal: isTerminal(e.stderr),
+	})
+	if sum == nil {
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		return exitInvalid
+	}
+	if *asJSON {
+		e.writeJSON(sum)
+	} else {
+		e.printBuild(sum)
+	}
+	switch {
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(e.stderr, "spur build: interrupted after %d of %d inspections; every file written is whole\n", sum.Built, sum.Inputs)
+		return exitInvalid
+	case err != nil:
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		return exitInvalid
+	case !sum.OK():
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// printBuild gives the files on stdout, one a line (written ones, or with
+// --check the differences), and a closing line on stderr.
+func (e env) printBuild(s *build.Summary) {
+	if s.Check {
+		for _, l := range []struct {
+			what  string
+			paths []string
+		}{{"stale", s.Stale}, {"missing", s.Missing}, {"unexpected", s.Unexpected}} {
+			for _, p := range l.paths {
+				fmt.Fprintf(e.stdout, "%s: %s\n", l.what, p)
+			}
+		}
+	} else {
+		for _, p := range s.Written {
+			fmt.Fprintln(e.stdout, p)
+		}
+		for _, p := range s.Pruned {
+			fmt.Fprintf(e.stdout, "removed: %s\n", p)
+		}
+		for _, p := range s.Unexpected {
+			fmt.Fprintf(e.stderr, "%s: no inspection gives this file any more; delete it, or build with --prune (spur build --check fails while it is there)\n", p)
+		}
+	}
+	line := fmt.Sprintf("spur build: %d of %s built", s.Built, plural(s.Inputs, "inspection"))
+	if n := len(s.Failed); n > 0 {
+		line += fmt.Sprintf(", %d failed", n)
+	}
+	if s.Check {
+		n := len(s.Stale) + len(s.Missing) + len(s.Unexpected)
+		line += fmt.Sprintf("; %s up to date, %d stale, %d missing, %d unexpected", files(s.Unchanged), len(s.Stale), len(s.Missing), len(s.Unexpected))
+		if n > 0 {
+			line += "; run spur build without --check and commit the result"
+		}
+	} else {
+		line += fmt.Sprintf("; %s written, %d unchanged", files(len(s.Written)), s.Unchanged)
+	}
+	fmt.Fprintln(e.stderr, line)
+}
+
+// isTerminal reports whether w is a terminal, where a progress line may be
+// redrawn; in CI it is a pipe or a file and gets plain lines.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// plural gives "1 file", "2 files".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func files(n int) string { return plural(n, "file") }

@@ -1,0 +1,259 @@
+// Package overview is the view of many inspections that an inspection body
+// publishes each year: every inspection in one table, the distribution of
+// grades per area, and the criteria most often unmet across units,
+// optionally for one specialty, region or period. render/markdown and
+// render/pdf lay it out (their Index functions), as they lay out a
+// report.Report.
+//
+// Like package report it is pure: rows in, a sorted view out, no files and
+// no clock. The same rows give the same view in any order.
+//
+//	v := overview.New(rows, overview.Filter{Specialty: []string{"Allmänmedicin"}}, "sv")
+//	err := markdown.Index(w, v)
+package overview
+
+import (
+	"cmp"
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"spur/grade"
+	"spur/schema"
+)
+
+// Row is one inspection as the overview shows it.
+type Row struct {
+	Unit, Organisation, Specialty, Region string
+	Visit                                 string // YYYY-MM-DD
+	Final                                 bool
+	Catalog                               string
+	// Grades is the final grade of each area, "" where there is none,
+	// in the catalogue's order (A–H).
+	Grades []string
+	Plan   PlanState
+	// Unmet lists the criteria not met, in catalogue order.
+	Unmet []string
+	// Report is the path of the report's Markdown relative to the index,
+	// slash-separated: "2025/almaklinikens-vardcentral-2025-02-11.md".
+	Report string
+	// Date is the latest date of the inspection: its plan's, else its visit.
+	Date time.Time
+}
+
+// PlanState is how far an inspection's action plan has come.
+type PlanState int
+
+const (
+	PlanNone        PlanState = iota // no plan yet
+	PlanIn                           // in, and no area graded D has a decision yet (or none needs one)
+	PlanAccepted                     // every area graded D adjusted to C
+	PlanPartly                       // some areas graded D accepted, some not (or not yet)
+	PlanNotAccepted                  // D stands in every area graded D
+)
+
+// RowOf makes the row of a loaded, valid inspection; report is the path of
+// its Markdown report relative to the index.
+func RowOf(insp *schema.Inspection, res grade.Result, report string) Row {
+	r := Row{
+		Unit: insp.Unit.Name, Organisation: insp.Unit.Organisation, Specialty: insp.Unit.Specialty,
+		Region: insp.Unit.Region, Visit: insp.Visit.String(), Final: insp.Status == schema.Final,
+		Catalog: insp.Catalog, Report: report, Date: insp.Visit.Time(),
+	}
+	var accepted, notAccepted, open int
+	for _, a := range res.Areas {
+		r.Grades = append(r.Grades, string(a.Final))
+		if a.Final == "D" || a.Adjusted != "" {
+			switch a.Decision {
+			case schema.Accepted:
+				accepted++
+			case schema.NotAccepted:
+				notAccepted++
+			default:
+				open++
+			}
+		}
+	}
+	if insp.Cat != nil {
+		for _, ca := range insp.Cat.Areas {
+			if a := insp.Areas[ca.Letter]; a != nil {
+				for _, as := range a.Assessments {
+					if as.Result == schema.NotMet {
+						r.Unmet = append(r.Unmet, as.Criterion.ID)
+					}
+				}
+			}
+		}
+	}
+	if p := insp.ActionPlan; p != nil {
+		if p.Date.Time().After(r.Date) {
+			r.Date = p.Date.Time()
+		}
+		switch {
+		case accepted+notAccepted == 0:
+			r.Plan = PlanIn
+		case accepted > 0 && notAccepted+open == 0:
+			r.Plan = PlanAccepted
+		case notAccepted > 0 && accepted+open == 0:
+			r.Plan = PlanNotAccepted
+		default:
+			r.Plan = PlanPartly
+		}
+	}
+	return r
+}
+
+// Filter chooses the inspections of the overview. Empty fields choose all.
+type Filter struct {
+	Specialty, Region []string  // any of these, case and accents as written, case-insensitive
+	Since             time.Time // visits on or after this day
+}
+
+// Match reports whether the filter chooses r.
+func (f Filter) Match(r Row) bool {
+	oneOf := func(list []string, s string) bool {
+		if len(list) == 0 {
+			return true
+		}
+		for _, x := range list {
+			if strings.EqualFold(strings.TrimSpace(x), strings.TrimSpace(s)) {
+				return true
+			}
+		}
+		return false
+	}
+	return oneOf(f.Specialty, r.Specialty) && oneOf(f.Region, r.Region) &&
+		(f.Since.IsZero() || r.Visit >= f.Since.Format(time.DateOnly))
+}
+
+// View is the overview, ready to lay out.
+type View struct {
+	L      Labels
+	Filter string // the filter in words, "" when every inspection is shown
+	Count  string // "12 inspektioner"
+	Rows   []ViewRow
+	Areas  []AreaGrades
+	Grades []string // the grade columns of Areas: A, B, C, D
+	Unmet  []Unmet
+	// Date is the document date: the latest date of the inspections
+	// shown (zero when there are none), unless the caller sets another.
+	Date time.Time
+}
+
+// ViewRow is a row with its texts as printed.
+type ViewRow struct {
+	Row
+	Status string // "Slutlig", "Preliminär"
+	Plan   string // "godtagen", "–"
+	Link   string // Report, escaped for a Markdown link destination
+}
+
+// AreaGrades is how many inspections got each grade in one area.
+type AreaGrades struct {
+	Letter, Title string
+	Counts        []int // per View.Grades
+	None          int   // no grade
+}
+
+// Unmet is a criterion with the number of inspections that did not meet it.
+type Unmet struct {
+	ID, Kind, Text string
+	Area           string // "E. Handledning och kompetensbedömning"
+	Count          int
+	Share          string // "12 %"
+}
+
+// TopUnmet is how many criteria the list of the most often unmet shows.
+const TopUnmet = 10
+
+// New makes the overview of the rows f chooses, with the labels of lang
+// ("sv", "en"; other values give Swedish).
+func New(rows []Row, f Filter, lang string) *View {
+	l := LabelsFor(lang)
+	v := &View{L: l, Filter: describe(l, f), Grades: []string{"A", "B", "C", "D"}}
+	var chosen []Row
+	for _, r := range rows {
+		if f.Match(r) {
+			chosen = append(chosen, r)
+		}
+	}
+	slices.SortFunc(chosen, func(a, b Row) int {
+		return cmp.Or(cmp.Compare(a.Specialty, b.Specialty), cmp.Compare(a.Region, b.Region),
+			cmp.Compare(a.Unit, b.Unit), cmp.Compare(a.Visit, b.Visit), cmp.Compare(a.Report, b.Report))
+	})
+	v.Count = l.Inspections(len(chosen))
+	cat, _ := schema.LatestCatalog()
+	counts := map[string]int{}
+	for _, r := range chosen {
+		if r.Date.After(v.Date) {
+			v.Date = r.Date
+		}
+		status := l.Preliminary
+		if r.Final {
+			status = l.Final
+		}
+		v.Rows = append(v.Rows, ViewRow{Row: r, Status: status, Plan: l.Plan[r.Plan], Link: link(r.Report)})
+		for _, id := range r.Unmet {
+			counts[id]++
+		}
+	}
+	if cat == nil {
+		return v
+	}
+	for i, ca := range cat.Areas {
+		ag := AreaGrades{Letter: ca.Letter, Title: ca.Title, Counts: make([]int, len(v.Grades))}
+		for _, r := range chosen {
+			g := ""
+			if i < len(r.Grades) {
+				g = r.Grades[i]
+			}
+			if j := slices.Index(v.Grades, g); j >= 0 {
+				ag.Counts[j]++
+			} else {
+				ag.None++
+			}
+		}
+		v.Areas = append(v.Areas, ag)
+	}
+	for _, ca := range cat.Areas {
+		for _, cr := range ca.Criteria {
+			if n := counts[cr.ID]; n > 0 {
+				v.Unmet = append(v.Unmet, Unmet{ID: cr.ID, Kind: string(cr.Kind), Text: cr.Text,
+					Area: ca.Letter + ". " + ca.Title, Count: n, Share: fmt.Sprintf("%d %%", (100*n+len(chosen)/2)/len(chosen))})
+			}
+		}
+	}
+	// Most often first; a tie keeps the catalogue's order.
+	slices.SortStableFunc(v.Unmet, func(a, b Unmet) int { return b.Count - a.Count })
+	v.Unmet = v.Unmet[:min(len(v.Unmet), TopUnmet)]
+	return v
+}
+
+func describe(l Labels, f Filter) string {
+	var parts []string
+	if len(f.Specialty) > 0 {
+		parts = append(parts, l.Specialty+": "+strings.Join(f.Specialty, ", "))
+	}
+	if len(f.Region) > 0 {
+		parts = append(parts, l.Region+": "+strings.Join(f.Region, ", "))
+	}
+	if !f.Since.IsZero() {
+		parts = append(parts, l.Since+" "+f.Since.Format(time.DateOnly))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// link escapes each segment of a relative path for a link destination.
+func link(p string) string {
+	if p == "" {
+		return ""
+	}
+	segs := strings.Split(path.Clean(p), "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
