@@ -16,9 +16,11 @@ demo: build
 	./bin/spur build fixtures -o out
 	./bin/spur build --check fixtures -o out
 
-# gofmt and vet checks, then every test with the race detector.
+# gofmt and vet checks, then every test with the race detector, and the
+# load test once more without it, where it builds PDFs as well.
 test: check
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -run '^TestLoad$$' ./build
 
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

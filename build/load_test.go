@@ -27,10 +27,12 @@ const loadSize = 1000
 //
 // Under the race detector it builds the Markdown documents only: the PDF
 // engine (fpdf: font subsetting and zlib, instrumented) then costs some
-// 230 ms per inspection, and the four builds would take 8½ minutes instead
-// of 45 seconds. What the race detector is for, the workers, the shared
-// summary and renderers, the interrupt, is the same for both formats, and
-// the other tests of this package build PDFs in parallel under it.
+// 290 ms per inspection on one core, and the four passes would take some
+// ten minutes instead of one. What the race detector is for, the workers,
+// the shared summary and renderers, the interrupt, is the same for both
+// formats, and the other tests of this package build PDFs in parallel
+// under it. make test runs this test a second time without the race
+// detector, with both formats.
 func TestLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the load test builds 1,000 inspections four times")
