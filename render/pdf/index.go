@@ -33,7 +33,7 @@ func Index(w io.Writer, v *overview.View) (warnings []string, err error) {
 		}
 		return Cell{Runs: []Run{{Text: s, Bold: bold}}}
 	}
-	cols := []Column{{}, {Width: 28}, {Width: 22}}
+	cols := []Column{{}, {Width: 33}, {Width: 22}}
 	head := []Cell{text(l.Unit, true), text(l.Region, true), text(l.Visit, true)}
 	for _, a := range v.Areas {
 		cols = append(cols, Column{Width: 6})
