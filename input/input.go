@@ -41,9 +41,10 @@ func IsInspection(name string) bool {
 	return false
 }
 
-// maxFile bounds what is read of any input: YAML is refused above
-// schema.MaxInputSize, and a workbook's size on disk is bounded here too.
-const maxFile = 32 << 20
+// MaxFile bounds what is read of any input: YAML is refused above
+// schema.MaxInputSize and a workbook above workbook.MaxFileSize by their
+// loaders, which see at most MaxFile+1 bytes.
+const MaxFile = 32 << 20
 
 // File loads the inspection at path; "-" reads standard input. The error
 // is for a file that cannot be read at all; problems in it are Diags.
@@ -55,9 +56,9 @@ func File(path string, p grade.Policy) (*Inspection, error) {
 	)
 	if path == "-" {
 		name = "<stdin>"
-		data, err = io.ReadAll(io.LimitReader(os.Stdin, maxFile+1))
+		data, err = io.ReadAll(io.LimitReader(os.Stdin, MaxFile+1))
 	} else {
-		data, err = readFile(path)
+		data, err = ReadFile(path)
 	}
 	if err != nil {
 		return nil, err
@@ -65,7 +66,9 @@ func File(path string, p grade.Policy) (*Inspection, error) {
 	return Bytes(name, data, p), nil
 }
 
-func readFile(path string) ([]byte, error) {
+// ReadFile reads at most MaxFile+1 bytes of the file at path, for a loader
+// to judge; a directory is an error.
+func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -74,7 +77,7 @@ func readFile(path string) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, fmt.Errorf("%s is a directory, not an inspection file", path)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
+	data, err := io.ReadAll(io.LimitReader(f, MaxFile+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}

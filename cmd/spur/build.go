@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"strings"
 	"syscall"
-	"time"
 
 	"spur/build"
 	"spur/report"
@@ -73,12 +72,12 @@ func (e env) build(args []string) int {
 		return exitUsage
 	}
 	if *since != "" {
-		t, err := time.Parse(time.DateOnly, *since)
+		d, err := isoDate(*since)
 		if err != nil {
-			e.usagef("build: --since takes a date YYYY-MM-DD, not %q", *since)
+			e.usagef("build: --since %v", err)
 			return exitUsage
 		}
-		filter.Since = t
+		filter.Since = d.Time()
 	}
 	date, err := sourceDate()
 	if err != nil {

@@ -20,7 +20,7 @@ func (e env) load(name string, p grade.Policy) (*schema.Inspection, grade.Result
 	)
 	if name == "-" {
 		var data []byte
-		data, err = io.ReadAll(io.LimitReader(e.stdin, 32<<20))
+		data, err = io.ReadAll(io.LimitReader(e.stdin, input.MaxFile+1))
 		if err == nil {
 			in = input.Bytes("<stdin>", data, p)
 		}

@@ -3,12 +3,11 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"spur/build"
 	"spur/grade"
 	"spur/input"
 	"spur/report"
@@ -143,7 +142,7 @@ func (e env) importPlan(args []string) int {
 		e.usagef("import: %v", err)
 		return exitUsage
 	}
-	src, err := readLimited(file, 32<<20)
+	src, err := input.ReadFile(file)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid
@@ -155,7 +154,7 @@ func (e env) importPlan(args []string) int {
 		return exitInvalid
 	}
 	insp := in.Inspection
-	raw, err := readLimited(planFile, workbook.MaxFileSize)
+	raw, err := input.ReadFile(planFile)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid
@@ -240,7 +239,7 @@ func (e env) emit(path string, data []byte) int {
 		e.stdout.Write(data)
 		return exitOK
 	}
-	if err := writeAtomic(path, data); err != nil {
+	if _, err := build.WriteFile(path, data); err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid
 	}
@@ -248,34 +247,13 @@ func (e env) emit(path string, data []byte) int {
 	return exitOK
 }
 
-// readLimited reads a file of at most limit bytes, refusing larger ones
-// with a message that names the file and the limit.
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s is a directory, not a file", path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d MiB; it is not a file spur reads", path, limit>>20)
-	}
-	return data, nil
-}
-
 // isoDate reads a date written YYYY-MM-DD.
 func isoDate(s string) (schema.Date, error) {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return schema.Date{}, fmt.Errorf("takes a date as YYYY-MM-DD, not %q", s)
+	d, ok := schema.ParseISODate(s)
+	if !ok {
+		return d, fmt.Errorf("takes a date YYYY-MM-DD, not %q", s)
 	}
-	return schema.NewDate(t.Year(), t.Month(), t.Day()), nil
+	return d, nil
 }
 
 // importDate is the plan's date when the unit gave none: --date, else the

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -118,17 +117,13 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 			status = exitInvalid
 			continue
 		}
-		if *out == "-" {
-			e.stdout.Write(buf.Bytes())
-			continue
+		path := "-"
+		if *out != "-" {
+			path = filepath.Join(*out, d.name)
 		}
-		path := filepath.Join(*out, d.name)
-		if err := writeAtomic(path, buf.Bytes()); err != nil {
-			fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		if e.emit(path, buf.Bytes()) != exitOK {
 			status = exitInvalid
-			continue
 		}
-		fmt.Fprintln(e.stdout, path)
 	}
 	return status
 }
@@ -145,37 +140,4 @@ func sourceDate() (time.Time, error) {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
 	}
 	return time.Unix(n, 0).UTC(), nil
-}
-
-// writeAtomic writes data to a temporary file beside path and renames it
-// into place, so that an interrupted run leaves no half-written file. A
-// file that already holds data is not rewritten.
-func writeAtomic(path string, data []byte) error {
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
-		return nil
-	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if werr != nil || cerr != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, errors.Join(werr, cerr))
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
 }
