@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a place in an input file: a line and column in a text file, or a
@@ -131,4 +132,22 @@ func (ds Diagnostics) String() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// MaxEcho bounds how much of a value a message repeats: enough to
+// recognise it, never a megabyte of it.
+const MaxEcho = 200
+
+// Clip shortens s for quoting in a message to at most MaxEcho characters,
+// cut at a character boundary and marked with an ellipsis and the full
+// length, so that a message about a huge value stays short and true.
+func Clip(s string) string {
+	n := 0
+	for i := range s {
+		if n == MaxEcho {
+			return fmt.Sprintf("%s… (%d characters in all)", s[:i], n+utf8.RuneCountInString(s[i:]))
+		}
+		n++
+	}
+	return s
 }
