@@ -75,6 +75,11 @@ type Summary struct {
 	// deletes them and lists them under Pruned.
 	Unexpected []string `json:"unexpected"`
 	Pruned     []string `json:"pruned"`
+	// Leftovers lists the temporary files an interrupted run left in Out
+	// (a check fails on them); a build removes them and lists them under
+	// Removed.
+	Leftovers []string `json:"leftovers"`
+	Removed   []string `json:"removed"`
 	// Problems is every error and warning, by file and place.
 	Problems []Problem `json:"problems"`
 	// Interrupted is set when the context was cancelled before the end.
@@ -84,7 +89,7 @@ type Summary struct {
 // OK reports whether every input was built and, for a check, whether Out
 // is up to date.
 func (s *Summary) OK() bool {
-	if s.Check && len(s.Stale)+len(s.Missing)+len(s.Unexpected) > 0 {
+	if s.Check && len(s.Stale)+len(s.Missing)+len(s.Unexpected)+len(s.Leftovers) > 0 {
 		return false
 	}
 	return len(s.Failed) == 0 && !s.Interrupted
@@ -196,11 +201,22 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	paths, err := find(opt.Dir, opt.Out)
+	out, err := newConfine(opt.Out)
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{opt: opt, md: md, sum: &Summary{Inputs: len(paths), Check: opt.Check}, prog: newProgress(opt.Log, opt.Terminal)}
+	paths, skipped, err := find(opt.Dir, out.real)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range skipped {
+		fmt.Fprintln(opt.Log, p)
+	}
+	if len(paths) == 0 {
+		// An empty build would prune every document of Out.
+		return nil, fmt.Errorf("no inspection (.yaml, .yml or .xlsx) found under %s; nothing was built, checked or removed", opt.Dir)
+	}
+	b := &builder{opt: opt, md: md, out: out, sum: &Summary{Inputs: len(paths), Check: opt.Check, Problems: skipped}, prog: newProgress(opt.Log, opt.Terminal)}
 	items := b.scan(ctx, paths)
 	b.report(items, func(it *item) []Problem { return it.problems })
 	if err := ctx.Err(); err != nil {
@@ -226,6 +242,7 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 type builder struct {
 	opt  Options
 	md   *markdown.Renderer
+	out  *confine
 	prog *progress
 
 	mu  sync.Mutex // guards sum
@@ -279,7 +296,7 @@ func (b *builder) finish(items []*item) *Summary {
 		}
 	}
 	// Empty lists, not nil: --json prints [] rather than null.
-	for _, l := range []*[]string{&s.Failed, &s.Written, &s.Stale, &s.Missing, &s.Unexpected, &s.Pruned} {
+	for _, l := range []*[]string{&s.Failed, &s.Written, &s.Stale, &s.Missing, &s.Unexpected, &s.Pruned, &s.Leftovers, &s.Removed} {
 		if *l == nil {
 			*l = []string{}
 		}

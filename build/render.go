@@ -93,6 +93,9 @@ func (it *item) lateError(format string, args ...any) {
 // put writes a document to Out, or with Check compares it, and counts it.
 func (b *builder) put(rel string, data []byte, scratch *bytes.Buffer) error {
 	p := b.outPath(rel)
+	if err := b.out.check(rel); err != nil {
+		return err
+	}
 	if b.opt.Check {
 		state, err := compare(p, data, scratch)
 		if err != nil {

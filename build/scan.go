@@ -12,42 +12,82 @@ import (
 	"spur/input"
 	"spur/report"
 	"spur/report/overview"
+	"spur/schema"
 )
 
 // find lists the inspection files under dir in lexical order, skipping dot
-// files and folders and the output directory.
-func find(dir, out string) ([]string, error) {
+// files and folders and the output directory. dir may be a symbolic link
+// to a folder; the paths keep the name given. A link inside dir is read
+// only when it leads to a regular file inside dir; other links, named
+// pipes, devices and sockets are skipped, each with a warning that names
+// it (never its content).
+func find(dir, outReal string) (paths []string, skipped []Problem, err error) {
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !st.IsDir() {
-		return nil, fmt.Errorf("%s is not a directory; spur build takes the directory of the inspections (spur report builds one file)", dir)
+		return nil, nil, fmt.Errorf("%s is not a directory; spur build takes the directory of the inspections (spur report builds one file)", dir)
 	}
-	outAbs, _ := filepath.Abs(out)
-	var paths []string
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	root, err := realPath(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	skip := func(p, format string, args ...any) {
+		skipped = append(skipped, Problem{File: p, Severity: "warning", Message: fmt.Sprintf(format, args...)})
+	}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		shown := dir
+		if p != root {
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				return err
+			}
+			shown = filepath.Join(dir, rel)
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
 		if d.IsDir() {
-			if abs, _ := filepath.Abs(p); p != dir && abs == outAbs {
+			if p != root && p == outReal {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if input.IsInspection(d.Name()) {
-			paths = append(paths, p)
+		if !input.IsInspection(d.Name()) {
+			return nil
 		}
+		switch t := d.Type(); {
+		case t.IsRegular():
+		case t&fs.ModeSymlink != 0:
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				skip(shown, "a symbolic link to nothing (%s); skipped", linkText(p))
+				return nil
+			}
+			if !inside(root, target) {
+				skip(shown, "a symbolic link to a file outside %s; skipped: spur build reads only the folder it is given", dir)
+				return nil
+			}
+			st, err := os.Stat(target)
+			if err != nil || !st.Mode().IsRegular() {
+				skip(shown, "a symbolic link to something that is not a regular file; skipped")
+				return nil
+			}
+		default:
+			skip(shown, "%s, not an inspection file; skipped", input.Kind(t))
+			return nil
+		}
+		paths = append(paths, shown)
 		return nil
 	})
-	return paths, err
+	return paths, skipped, err
 }
 
 // scan is the first pass: it loads every input, in parallel, and keeps
@@ -155,9 +195,12 @@ func (b *builder) collisions(items []*item) {
 				first[o] = it
 				continue
 			}
-			msg := "gives %s, as does %s: the same unit visited on the same day; correct the unit's name or the visit date, or move one file to another folder"
-			other.fail(fmt.Sprintf(msg, b.outPath(o), it.path))
-			it.fail(fmt.Sprintf(msg, b.outPath(o), other.path))
+			why := "the same unit visited on the same day; correct the unit's name or the visit date, or move one file to another folder"
+			if other.row.Unit != it.row.Unit || other.row.Visit != it.row.Visit {
+				why = fmt.Sprintf("the units %q and %q (visits %s and %s) give the same file name, which keeps only lower-case letters, digits and at most %d characters; make the names differ sooner, or move one file to another folder", schema.Clip(other.row.Unit), schema.Clip(it.row.Unit), other.row.Visit, it.row.Visit, report.MaxSlug)
+			}
+			other.fail(fmt.Sprintf("gives %s, as does %s: %s", b.outPath(o), it.path, why))
+			it.fail(fmt.Sprintf("gives %s, as does %s: %s", b.outPath(o), other.path, why))
 			break
 		}
 	}

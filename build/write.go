@@ -9,16 +9,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
+
+	"spur/input"
+	"spur/safefile"
 )
 
-// WriteFile writes data to path through a temporary file beside it that is
-// renamed into place, so that an interrupted run leaves no half-written
-// file, and leaves a file that already holds data untouched. written is
-// false when the file was already up to date.
-func WriteFile(path string, data []byte) (written bool, err error) {
-	return writeFile(path, data, new(bytes.Buffer))
-}
-
+// writeFile writes data to path atomically (safefile.Put), and leaves a
+// file that already holds data untouched. written is false when the file
+// was already up to date.
 func writeFile(path string, data []byte, scratch *bytes.Buffer) (bool, error) {
 	state, err := compare(path, data, scratch)
 	if err != nil {
@@ -27,29 +26,7 @@ func writeFile(path string, data []byte, scratch *bytes.Buffer) (bool, error) {
 	if state == same {
 		return false, nil
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return false, err
-	}
-	// A dot name: a left-over temporary file is not a document (find and
-	// the check skip dot files).
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return false, err
-	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp)
-		return false, fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		os.Remove(tmp)
-		return false, err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+	if err := safefile.Put(path, data); err != nil {
 		return false, err
 	}
 	return true, nil
@@ -64,9 +41,10 @@ const (
 )
 
 // compare tells whether the file at path holds data, reading it into
-// scratch only when the sizes agree.
+// scratch only when the sizes agree. Only a regular file is read: a named
+// pipe where a document should be is an error, never waited on.
 func compare(path string, data []byte, scratch *bytes.Buffer) (fileState, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return absent, nil
 	}
@@ -78,8 +56,8 @@ func compare(path string, data []byte, scratch *bytes.Buffer) (fileState, error)
 	if err != nil {
 		return 0, err
 	}
-	if st.IsDir() {
-		return 0, fmt.Errorf("%s is a directory, where the build writes a document", path)
+	if !st.Mode().IsRegular() {
+		return 0, fmt.Errorf("%s is %s, where the build writes a document", path, input.Kind(st.Mode()))
 	}
 	if st.Size() != int64(len(data)) {
 		return differs, nil
@@ -117,7 +95,9 @@ func looksWritten(name string) bool {
 // unexpected lists the files of Out that look written by spur build and
 // that no input gives any more; with Prune (and without Check) it deletes
 // them, unless an input failed. An input that failed gives no names, so its old documents are
-// counted too: the check fails on the failed input anyway.
+// counted too: the check fails on the failed input anyway. The temporary
+// files an interrupted run left are removed by a build and reported by a
+// check. Out is walked as resolved, and no link in it is followed.
 func (b *builder) unexpected(items []*item) error {
 	want := map[string]bool{}
 	for _, n := range b.indexNames() {
@@ -128,46 +108,63 @@ func (b *builder) unexpected(items []*item) error {
 			want[o] = true
 		}
 	}
-	if _, err := os.Stat(b.opt.Out); errors.Is(err, fs.ErrNotExist) {
+	root := b.out.real
+	if _, err := os.Stat(root); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	var found []string
-	err := filepath.WalkDir(b.opt.Out, func(p string, d fs.DirEntry, err error) error {
+	var found, temps []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if p != b.opt.Out && strings.HasPrefix(d.Name(), ".") {
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
+			if d.Type().IsRegular() && safefile.IsTemp(d.Name()) {
+				temps = append(temps, rel)
+			}
 			return nil
 		}
-		if d.IsDir() || !looksWritten(d.Name()) {
+		if !d.Type().IsRegular() || !looksWritten(d.Name()) {
 			return nil
-		}
-		rel, err := filepath.Rel(b.opt.Out, p)
-		if err != nil {
-			return err
 		}
 		if !want[filepath.ToSlash(rel)] {
-			found = append(found, p)
+			found = append(found, rel)
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
+	for _, rel := range temps {
+		p := b.outPath(rel)
+		if b.opt.Check {
+			b.sum.Leftovers = append(b.sum.Leftovers, p)
+		} else if err := os.Remove(filepath.Join(root, rel)); err == nil {
+			b.sum.Removed = append(b.sum.Removed, p)
+		}
+	}
 	// Pruning after a failed input would delete the documents of an
 	// inspection that is only mistyped for now.
 	if b.opt.Check || !b.opt.Prune || b.failed(items) {
-		b.sum.Unexpected = found
+		for _, rel := range found {
+			b.sum.Unexpected = append(b.sum.Unexpected, b.outPath(rel))
+		}
 		return nil
 	}
-	for _, p := range found {
-		if err := os.Remove(p); err != nil {
+	for _, rel := range found {
+		if err := b.out.check(filepath.ToSlash(rel)); err != nil {
 			return err
 		}
-		b.sum.Pruned = append(b.sum.Pruned, p)
+		if err := os.Remove(filepath.Join(root, rel)); err != nil {
+			return err
+		}
+		b.sum.Pruned = append(b.sum.Pruned, b.outPath(rel))
 	}
 	return nil
 }

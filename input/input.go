@@ -6,9 +6,11 @@ package input
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"spur/grade"
 	"spur/schema"
@@ -67,21 +69,45 @@ func File(path string, p grade.Policy) (*Inspection, error) {
 }
 
 // ReadFile reads at most MaxFile+1 bytes of the file at path, for a loader
-// to judge; a directory is an error.
+// to judge. Only a regular file (or a link to one) is read: a directory, a
+// named pipe or a device is an error, and is never read from (a pipe is
+// opened without waiting for a writer).
 func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s is a directory, not an inspection file", path)
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not an inspection file; spur reads regular files only", path, Kind(st.Mode()))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFile+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	return data, nil
+}
+
+// Kind names what a file that is not a regular file is: "a directory",
+// "a named pipe", "a device".
+func Kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "a special file"
 }
 
 // Bytes loads an inspection from data; name is used in diagnostics. The

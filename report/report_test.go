@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -17,7 +18,9 @@ func TestSlug(t *testing.T) {
 		{"CON", "", "spur-con"},
 		{"😀", "", "inspektion"},
 		{"Kliniken för " + string(make([]byte, 0)) + "mycket långt namn som aldrig tycks ta slut utan fortsätter och fortsätter", "2025-01-01",
-			"kliniken-for-mycket-langt-namn-som-aldrig-tycks-ta-slut-utan-fortsatter-och-fort"},
+			"kliniken-for-mycket-langt-namn-som-aldrig-tycks-ta-slut-utan-2025-01-01"},
+		// The date is kept whole, so that two visits never share a file.
+		{strings.Repeat("Långt namn ", 20), "2025-01-01", strings.TrimRight(strings.Repeat("langt-namn-", 6), "-") + "-2025-01-01"},
 	}
 	for _, tc := range tests {
 		if got := Slug(tc.unit, tc.date); got != tc.want {

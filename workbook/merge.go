@@ -215,3 +215,65 @@ func reportReplaced(name string, key, old *yaml.Node, plan *schema.ActionPlan, d
 		}
 	}
 }
+
+// RewritePlan writes plan into the inspection file src as MergePlan does,
+// but by writing the whole document anew in block style: for a file that
+// MergePlan cannot splice, such as one written as a single flow mapping
+// (`{catalog: "2025", unit: {...}, ...}`) on one line. Every value is
+// kept, and so are the comments yaml.v3 keeps; the layout is not.
+func RewritePlan(name string, src []byte, plan *schema.ActionPlan) ([]byte, schema.Diagnostics, error) {
+	var diags schema.Diagnostics
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, nil, fmt.Errorf("%s: not valid YAML: %w", name, err)
+	}
+	root := mapping(&doc)
+	if root == nil {
+		return nil, nil, fmt.Errorf("%s: not an inspection file (expected keys such as catalog, unit and visit)", name)
+	}
+	blockStyle(&doc)
+	node := planNode(plan)
+	replaced := false
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "action_plan" {
+			reportReplaced(name, root.Content[i], root.Content[i+1], plan, &diags)
+			keepComments(node, root.Content[i+1])
+			root.Content[i+1] = node
+			replaced = true
+		}
+	}
+	if !replaced {
+		root.Content = append(root.Content, str("action_plan"), node)
+	}
+	var out bytes.Buffer
+	enc := yaml.NewEncoder(&out)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, nil, err
+	}
+	text := out.Bytes()
+	if bytes.Contains(src, []byte("\r\n")) {
+		text = bytes.ReplaceAll(text, []byte("\n"), []byte("\r\n"))
+	}
+	diags.Warnf(schema.Pos{File: name}, "the file could not take the plan where it stands (it is written in flow style, for one); it is written anew in block style, with every value kept")
+	diags.Sort()
+	return text, diags, nil
+}
+
+// blockStyle turns every flow mapping and sequence under n into block
+// style, and lets the encoder choose each scalar's quoting (it quotes a
+// string that would read as another type, such as "2025").
+func blockStyle(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode, yaml.SequenceNode:
+		n.Style &^= yaml.FlowStyle
+	case yaml.ScalarNode:
+		n.Style &^= yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle
+	}
+	for _, c := range n.Content {
+		blockStyle(c)
+	}
+}

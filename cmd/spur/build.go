@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime"
 	"strings"
-	"syscall"
 
 	"spur/build"
 	"spur/report"
@@ -84,9 +82,9 @@ func (e env) build(args []string) int {
 		e.usagef("%v", err)
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	sum, err := build.Run(ctx, build.Options{
+	graceful.Store(true)
+	defer graceful.Store(false)
+	sum, err := build.Run(e.ctx, build.Options{
 		Dir: dir, Out: *out, Jobs: *jobs, Formats: format, Check: *check, Prune: *prune, Policy: *pol, Lang: *lang,
 		Date: date, Templates: *tmplDir, Filter: filter, Log: e.stderr, Terminal: isTerminal(e.stderr),
 	})
@@ -119,7 +117,7 @@ func (e env) printBuild(s *build.Summary) {
 		for _, l := range []struct {
 			what  string
 			paths []string
-		}{{"stale", s.Stale}, {"missing", s.Missing}, {"unexpected", s.Unexpected}} {
+		}{{"stale", s.Stale}, {"missing", s.Missing}, {"unexpected", s.Unexpected}, {"leftover", s.Leftovers}} {
 			for _, p := range l.paths {
 				fmt.Fprintf(e.stdout, "%s: %s\n", l.what, p)
 			}
@@ -131,17 +129,27 @@ func (e env) printBuild(s *build.Summary) {
 		for _, p := range s.Pruned {
 			fmt.Fprintf(e.stdout, "removed: %s\n", p)
 		}
+		for _, p := range s.Removed {
+			fmt.Fprintf(e.stderr, "%s: removed, a temporary file an interrupted build left\n", p)
+		}
 		for _, p := range s.Unexpected {
 			fmt.Fprintf(e.stderr, "%s: no inspection gives this file any more; delete it, or build with --prune (spur build --check fails while it is there)\n", p)
 		}
 	}
-	line := fmt.Sprintf("spur build: %d of %s built", s.Built, plural(s.Inputs, "inspection"))
+	verb := "built"
+	if s.Check {
+		verb = "checked"
+	}
+	line := fmt.Sprintf("spur build: %d of %s %s", s.Built, plural(s.Inputs, "inspection"), verb)
 	if n := len(s.Failed); n > 0 {
 		line += fmt.Sprintf(", %d failed", n)
 	}
 	if s.Check {
-		n := len(s.Stale) + len(s.Missing) + len(s.Unexpected)
+		n := len(s.Stale) + len(s.Missing) + len(s.Unexpected) + len(s.Leftovers)
 		line += fmt.Sprintf("; %s up to date, %d stale, %d missing, %d unexpected", files(s.Unchanged), len(s.Stale), len(s.Missing), len(s.Unexpected))
+		if len(s.Leftovers) > 0 {
+			line += fmt.Sprintf(", %d left over by an interrupted run", len(s.Leftovers))
+		}
 		if n > 0 {
 			line += "; run spur build without --check and commit the result"
 		}

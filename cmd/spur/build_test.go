@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -13,7 +14,7 @@ import (
 func runBuild(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = env{strings.NewReader(""), &out, &errb}.build(args)
+	code = env{context.Background(), strings.NewReader(""), &out, &errb}.build(args)
 	return code, out.String(), errb.String()
 }
 

@@ -3,12 +3,14 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	ctx := handleSignals(os.Stderr)
+	os.Exit(runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 // Exit statuses.
@@ -59,12 +61,17 @@ Exit status: 0 fine, 1 invalid input, 2 wrong usage.
 `
 
 type env struct {
+	ctx            context.Context // cancelled on Ctrl-C
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := env{stdin, stdout, stderr}
+	return runContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := env{ctx, stdin, stdout, stderr}
 	if len(args) == 0 {
 		io.WriteString(stderr, usage)
 		return exitUsage

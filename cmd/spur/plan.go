@@ -2,15 +2,17 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"spur/build"
 	"spur/grade"
 	"spur/input"
 	"spur/report"
+	"spur/safefile"
 	"spur/schema"
 	"spur/workbook"
 )
@@ -124,6 +126,7 @@ func (e env) importPlan(args []string) int {
 	fs := newFlags(e, "import")
 	out := fs.String("o", "", "")
 	dateFlag := fs.String("date", "", "")
+	force := fs.Bool("force", false, "")
 	pos, ok := e.parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -179,56 +182,40 @@ func (e env) importPlan(args []string) int {
 		return exitInvalid
 	}
 
-	var merged []byte
-	if workbook.IsWorkbook(file, src) {
-		var buf bytes.Buffer
-		md, err := workbook.MergePlanWorkbook(&buf, file, bytes.NewReader(src), int64(len(src)), plan)
-		e.printDiags(md)
-		if err != nil || md.HasErrors() {
-			if err != nil {
-				fmt.Fprintf(e.stderr, "spur: %v\n", err)
-			}
-			fmt.Fprintf(e.stderr, "%s: the plan was not imported; %s is unchanged\n", planFile, file)
-			return exitInvalid
-		}
-		merged = buf.Bytes()
-	} else {
-		var md schema.Diagnostics
-		merged, md, err = workbook.MergePlan(file, src, plan)
-		e.printDiags(md)
-		if err != nil {
+	merged, md, err := input.Merge(file, src, in, plan, planFile, input.MergeOptions{Force: *force, Policy: grade.DefaultPolicy()})
+	e.printDiags(md)
+	if err != nil {
+		if !errors.Is(err, input.ErrNotMerged) {
 			fmt.Fprintf(e.stderr, "spur: %v\n", err)
-			return exitInvalid
 		}
+		fmt.Fprintf(e.stderr, "%s: the plan was not imported; %s is unchanged\n", planFile, file)
+		return exitInvalid
 	}
-
 	dest := *out
 	if dest == "" {
 		dest = file
 	}
-	// The result is checked as any inspection is, under the name it is
-	// written to. Its warnings were printed above, at their cells; its
-	// errors are what the inspectors still have to do (a decision on the
-	// plan for a final report, say).
-	res := input.Bytes(dest, merged, grade.DefaultPolicy())
-	var errs schema.Diagnostics
-	for _, d := range res.Diags {
-		if d.Severity == schema.Error {
-			errs = append(errs, d)
+	// A killed import may have left its temporary file beside the target.
+	for _, p := range safefile.Leftovers(dest) {
+		if os.Remove(p) == nil {
+			fmt.Fprintf(e.stderr, "%s: removed, a temporary file an interrupted spur import left\n", p)
 		}
 	}
-	e.printDiags(errs)
-	if res.Inspection == nil {
-		fmt.Fprintf(e.stderr, "spur: %s: the merged inspection could not be read back; nothing was written\n", dest)
+	// What is written is read back and checked again before it replaces
+	// the file: the bytes and the inspection they give.
+	err = safefile.Replace(dest, merged, func(back []byte) error {
+		if !bytes.Equal(back, merged) {
+			return errors.New("the written file does not read back as merged")
+		}
+		return nil
+	})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		fmt.Fprintf(e.stderr, "%s: the plan was not imported\n", planFile)
 		return exitInvalid
 	}
-	if st := e.emit(dest, merged); st != exitOK {
-		return st
-	}
+	fmt.Fprintln(e.stdout, dest)
 	fmt.Fprintf(e.stderr, "%s: %d action-plan entries imported from %s\n", dest, len(plan.Entries), planFile)
-	if res.Diags.HasErrors() {
-		return exitInvalid
-	}
 	return exitOK
 }
 
@@ -239,7 +226,7 @@ func (e env) emit(path string, data []byte) int {
 		e.stdout.Write(data)
 		return exitOK
 	}
-	if _, err := build.WriteFile(path, data); err != nil {
+	if _, err := safefile.Write(path, data); err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid
 	}

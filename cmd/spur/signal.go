@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"spur/safefile"
+)
+
+// stopGrace is how long a build may take to stop after Ctrl-C (or
+// SIGTERM) before the process ends anyway: the worker finishes the
+// document it renders, unless that takes longer.
+const stopGrace = time.Second
+
+// graceful is set by a command that stops cleanly when its context is
+// cancelled (spur build); any other command ends at the first signal.
+var graceful atomic.Bool
+
+// handleSignals cancels the returned context on the first Ctrl-C or
+// SIGTERM. A command that is not graceful, a second signal, or a build
+// still busy after stopGrace ends the process at once, after removing the
+// temporary files being written: every file a user has stays whole.
+func handleSignals(stderr io.Writer) context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		cancel()
+		if graceful.Load() {
+			fmt.Fprintln(stderr, "spur: stopping after the documents being written (Ctrl-C again to quit at once)")
+			select {
+			case s = <-sigs:
+			case <-time.After(stopGrace):
+				fmt.Fprintln(stderr, "spur: still busy; quitting now (every file written is whole)")
+			}
+		}
+		safefile.RemoveTemps()
+		code := 130 // 128 + SIGINT, as a shell reports it
+		if s == syscall.SIGTERM {
+			code = 143
+		}
+		os.Exit(code)
+	}()
+	return ctx
+}
