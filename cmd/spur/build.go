@@ -100,7 +100,7 @@ func (e env) build(args []string) int {
 	switch {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintf(e.stderr, "spur build: interrupted after %d of %d inspections; every file written is whole\n", sum.Built, sum.Inputs)
-		return exitInvalid
+		return exitInterrupted
 	case err != nil:
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid

@@ -18,6 +18,9 @@ const (
 	exitOK      = 0
 	exitInvalid = 1 // invalid input or a failed check
 	exitUsage   = 2 // wrong usage
+	// exitInterrupted is a shell's status for a process ended by Ctrl-C
+	// (128 + SIGINT); SIGTERM gives 143.
+	exitInterrupted = 130
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -36,9 +39,10 @@ Usage:
                                    the action-plan workbook (or YAML file) the unit fills in
   spur template --inspection -o inspection.xlsx [--catalog VERSION]
                                    a blank inspection workbook, for inspectors who prefer Excel
-  spur import FILE PLAN [-o OUT] [--date YYYY-MM-DD]
-                                   the filled plan into the inspection (in place, or into OUT)
-  spur build [DIR] [-o OUT] [-j N] [--check] [--json] [--specialty S] [--region R] [--since DATE]
+  spur import FILE PLAN [-o OUT] [--date YYYY-MM-DD] [--force]
+                                   the filled plan into the inspection (in place, or into OUT);
+                                   --force lets it erase plan texts the file already has
+  spur build [DIR] [-o OUT] [-j N] [--check] [--prune] [--json] [--specialty S] [--region R] [--since DATE]
                                    every report and action plan under DIR, and OUT/index.md and .pdf
   spur catalog [--json] [--catalog VERSION | --all]
                                    the SPUR criteria catalogue (ids, kinds, texts, grade options)
@@ -57,7 +61,7 @@ Grade options:
   --max-unmet-indicators N         quality indicators that may be unmet for grade A (default 1)
   --allow-all-indicators-unmet     grade A even when every indicator is unmet (within the limit above)
 
-Exit status: 0 fine, 1 invalid input, 2 wrong usage.
+Exit status: 0 fine, 1 invalid input, 2 wrong usage, 130 interrupted.
 `
 
 type env struct {

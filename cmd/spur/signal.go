@@ -42,7 +42,7 @@ func handleSignals(stderr io.Writer) context.Context {
 			}
 		}
 		safefile.RemoveTemps()
-		code := 130 // 128 + SIGINT, as a shell reports it
+		code := exitInterrupted
 		if s == syscall.SIGTERM {
 			code = 143
 		}
