@@ -8,6 +8,26 @@
 // Like grade it is pure: no files, no clock. The document date comes from
 // the inspection or from the caller (SOURCE_DATE_EPOCH).
 //
+// # User text
+//
+// Every text a person wrote (the unit's name and details, the inspectors,
+// the summary, the narratives, the comments, the override reasons, the
+// fields of the action plan) enters the view through one function,
+// Visible, in Build (and in overview.New for the overview), so that no
+// format shows it otherwise and no renderer, nor a user's own template
+// (spur report --templates) that prints a field without esc, has to
+// remember: a
+// bidirectional control (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
+// U+061C), which could make a reader or a reviewer of the Markdown in a
+// diff see text in another order than it is written (Trojan Source),
+// becomes a visible marker "[U+202E]"; zero-width and other invisible
+// format characters (U+200B, U+200C, U+200D, U+2060, U+FEFF, the soft
+// hyphen U+00AD), variation selectors and control characters other than
+// the tab and line ends are removed; line ends become "\n". Markdown text
+// stays Markdown. The catalogue's texts and the labels are ours and are
+// printed as they are. The renderers keep their own hygiene (render/pdf
+// drops what its fonts cannot show) as a second line, not as the rule.
+//
 //	v := report.Build(insp, res, report.Options{Lang: "sv"})
 //	markdown.Render(w, v)
 package report

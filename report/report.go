@@ -129,7 +129,9 @@ type PlanEntry struct {
 	FollowUpBy    string
 }
 
-// Build makes the view of a loaded, valid inspection and its grades.
+// Build makes the view of a loaded, valid inspection and its grades. Every
+// text a person wrote enters the view through Visible, once for every
+// format; the slug is made from the name as written, as spur build makes it.
 func Build(insp *schema.Inspection, res grade.Result, opt Options) *Report {
 	l, ok := LabelsFor(opt.Lang)
 	if !ok {
@@ -140,14 +142,15 @@ func Build(insp *schema.Inspection, res grade.Result, opt Options) *Report {
 		L:          l,
 		Slug:       Slug(insp.Unit.Name, insp.Visit.String()),
 		Date:       opt.Date,
-		Unit:       insp.Unit,
+		Unit:       visibleUnit(insp.Unit),
 		Visit:      l.Date(insp.Visit.Time()),
 		VisitISO:   insp.Visit.String(),
-		Inspectors: insp.Inspectors,
+		Inspectors: visibleAll(insp.Inspectors),
 		Catalog:    cat.Title,
 		Version:    cat.Version,
 		Final:      insp.Status == schema.Final,
-		Summary:    Summary{insp.Summary.Strengths, insp.Summary.Weaknesses, insp.Summary.Improvements},
+		Summary: Summary{visibleAll(insp.Summary.Strengths), visibleAll(insp.Summary.Weaknesses),
+			visibleAll(insp.Summary.Improvements)},
 	}
 	r.Status = l.Preliminary
 	if r.Final {
@@ -187,14 +190,14 @@ func buildArea(l Labels, cat *schema.Catalog, ca *schema.CatalogArea, in *schema
 	a := Area{
 		Letter: ca.Letter, Title: ca.Title, Heading: ca.Letter + ". " + ca.Title,
 		Intro: ca.Intro, IntroLead: ca.IntroLead,
-		Computed: string(ga.Computed), Override: string(ga.Override), OverrideReason: ga.OverrideReason,
+		Computed: string(ga.Computed), Override: string(ga.Override), OverrideReason: Visible(ga.OverrideReason),
 		Adjusted: string(ga.Adjusted), Final: string(ga.Final),
 	}
 	if in != nil {
-		a.Narrative = in.Narrative
+		a.Narrative = Visible(in.Narrative)
 	}
 	for _, rs := range ga.Reasons {
-		text := rs.In(l.Lang)
+		text := Visible(rs.In(l.Lang)) // it may quote the override reason
 		a.Reasons = append(a.Reasons, text)
 		switch rs.Code {
 		case grade.PlanAccepted, grade.PlanAcceptedNoC, grade.PlanNotAccepted:
@@ -215,7 +218,7 @@ func buildArea(l Labels, cat *schema.Catalog, ca *schema.CatalogArea, in *schema
 		}
 		c := Criterion{ID: cr.ID, Text: cr.Text, Kind: cr.Kind}
 		if i < len(results) && results[i].Criterion != nil && results[i].Criterion.ID == cr.ID {
-			c.Result, c.Comment = results[i].Result, results[i].Comment
+			c.Result, c.Comment = results[i].Result, Visible(results[i].Comment)
 		}
 		c.ResultLabel = resultLabel(l, c.Result)
 		s.Criteria = append(s.Criteria, c)
@@ -263,8 +266,9 @@ func resultLabel(l Labels, r schema.Result) string {
 func buildPlan(l Labels, cat *schema.Catalog, p *schema.ActionPlan) *Plan {
 	out := &Plan{Intro: l.PlanIntro, Date: l.Date(p.Date.Time())}
 	for _, e := range p.Entries {
-		pe := PlanEntry{CriterionID: e.Criterion, Action: e.Action, Responsible: e.Responsible, FollowUpBy: e.FollowUpBy,
-			Due: e.Due.Text, FollowUp: e.FollowUp.Text, DueRead: reading(e.Due), FollowUpRead: reading(e.FollowUp)}
+		pe := PlanEntry{CriterionID: Visible(e.Criterion), Action: Visible(e.Action), Responsible: Visible(e.Responsible),
+			FollowUpBy: Visible(e.FollowUpBy), Due: Visible(e.Due.Text), FollowUp: Visible(e.FollowUp.Text),
+			DueRead: reading(e.Due), FollowUpRead: reading(e.FollowUp)}
 		if cr, ca, ok := cat.Criterion(e.Criterion); ok {
 			pe.AreaHeading, pe.CriterionText = ca.Letter+". "+ca.Title, cr.Text
 		}
@@ -281,4 +285,23 @@ func reading(t schema.DateText) string {
 		return ""
 	}
 	return s
+}
+
+func visibleUnit(u schema.Unit) schema.Unit {
+	u.Name, u.Organisation, u.Specialty = Visible(u.Name), Visible(u.Organisation), Visible(u.Specialty)
+	u.Region, u.Place = Visible(u.Region), Visible(u.Place)
+	return u
+}
+
+// visibleAll is Visible of each item, in a new slice: the inspection is
+// not changed.
+func visibleAll(list []string) []string {
+	if list == nil {
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = Visible(s)
+	}
+	return out
 }

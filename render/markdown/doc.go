@@ -11,6 +11,13 @@
 // open a heading, a table, HTML or a list of its own, or break the one it
 // sits in. The output reads the same in goldmark and in pandoc -f gfm.
 //
+// What is shown of a user's text is decided before: the view holds it as
+// report.Visible made it, so a bidirectional control arrives as the text
+// "[U+202E]" (which Escape and Safe write as "\[U+202E\]" and a reader
+// sees as "[U+202E]"), and zero-width characters and controls do not
+// arrive at all. Escape and Safe still drop control characters, for text
+// that does not come from report.Build.
+//
 // # What it must not do
 //
 // It decides nothing about grades and holds no label text: both come from

@@ -12,7 +12,9 @@
 //   - text is made valid UTF-8 and normalised to NFC;
 //   - C0/C1 control characters are dropped ("\n" breaks the line, "\t" is a
 //     space), and so are zero-width and format characters (ZWSP, ZWJ, ZWNJ,
-//     BOM, soft hyphen, bidi controls) and variation selectors;
+//     BOM, soft hyphen, bidi controls) and variation selectors. A report's
+//     user text has been through report.Visible before: there a bidi
+//     control is already the visible text "[U+202E]", as in the Markdown;
 //   - characters the fonts lack (emoji, Hebrew, Arabic, CJK, combining marks
 //     without a precomposed form) are replaced by "□" and reported by
 //     Warnings, naming the context given to SetContext;

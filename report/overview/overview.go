@@ -6,7 +6,11 @@
 // report.Report.
 //
 // Like package report it is pure: rows in, a sorted view out, no files and
-// no clock. The same rows give the same view in any order.
+// no clock. The same rows give the same view in any order. The texts of a
+// row that a person wrote (unit, organisation, specialty, region,
+// catalogue) and the filter enter the view through report.Visible, as in a
+// report: a bidirectional control shows as "[U+202E]", invisible
+// characters and controls are removed.
 //
 //	v := overview.New(rows, overview.Filter{Specialty: []string{"Allmänmedicin"}}, "sv")
 //	err := markdown.Index(w, v)
@@ -22,6 +26,7 @@ import (
 	"time"
 
 	"spur/grade"
+	"spur/report"
 	"spur/schema"
 )
 
@@ -112,14 +117,17 @@ type Filter struct {
 	Since             time.Time // visits on or after this day
 }
 
-// Match reports whether the filter chooses r.
+// Match reports whether the filter chooses r. Texts are compared as
+// report.Visible shows them: a zero-width space does not make two names
+// differ.
 func (f Filter) Match(r Row) bool {
 	oneOf := func(list []string, s string) bool {
 		if len(list) == 0 {
 			return true
 		}
+		s = strings.TrimSpace(report.Visible(s))
 		for _, x := range list {
-			if strings.EqualFold(strings.TrimSpace(x), strings.TrimSpace(s)) {
+			if strings.EqualFold(strings.TrimSpace(report.Visible(x)), s) {
 				return true
 			}
 		}
@@ -170,12 +178,14 @@ type Unmet struct {
 const TopUnmet = 10
 
 // New makes the overview of the rows f chooses, with the labels of lang
-// ("sv", "en"; other values give Swedish).
+// ("sv", "en"; other values give Swedish). The rows' texts are chosen,
+// sorted and shown as report.Visible makes them; rows is not changed.
 func New(rows []Row, f Filter, lang string) *View {
 	l := LabelsFor(lang)
-	v := &View{L: l, Filter: describe(l, f), Grades: []string{"A", "B", "C", "D"}}
+	v := &View{L: l, Filter: report.Visible(describe(l, f)), Grades: []string{"A", "B", "C", "D"}}
 	var chosen []Row
 	for _, r := range rows {
+		r = visible(r)
 		if f.Match(r) {
 			chosen = append(chosen, r)
 		}
@@ -244,6 +254,14 @@ func describe(l Labels, f Filter) string {
 		parts = append(parts, l.Since+" "+f.Since.Format(time.DateOnly))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// visible is the row with its user texts through report.Visible. The
+// report's path is not text: link escapes it.
+func visible(r Row) Row {
+	r.Unit, r.Organisation, r.Specialty = report.Visible(r.Unit), report.Visible(r.Organisation), report.Visible(r.Specialty)
+	r.Region, r.Catalog = report.Visible(r.Region), report.Visible(r.Catalog)
+	return r
 }
 
 // link escapes each segment of a relative path for a link destination.
