@@ -14,18 +14,13 @@ import (
 // model's struct tags, so that every value keeps its position and every
 // problem becomes a Diagnostic instead of stopping the walk.
 
-// nodeBudget bounds the nodes visited, aliases expanded, so that an alias
-// bomb is refused quickly whatever its shape.
-const nodeBudget = 200_000
-
 type positions map[string]Pos
 
 type decoder struct {
-	file   string
-	diags  *Diagnostics
-	pos    positions
-	budget int
-	over   bool
+	file  string
+	diags *Diagnostics
+	pos   positions
+	budget
 }
 
 // nodeDecoder is implemented by model types with their own YAML form.
@@ -39,25 +34,6 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.diags.Errorf(d.at(n), format, args...)
 }
 
-// resolve follows aliases and charges the budget.
-func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode; i++ {
-		if i > 100 {
-			return nil
-		}
-		n = n.Alias
-	}
-	d.budget--
-	if d.budget < 0 {
-		if !d.over {
-			d.over = true
-			d.errorf(n, "the file expands to more than %d values (too many aliases?); refusing to read further", nodeBudget)
-		}
-		return nil
-	}
-	return n
-}
-
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -68,21 +44,19 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "nothing"
 		}
-		return fmt.Sprintf("the value %q", clip(n.Value))
+		return fmt.Sprintf("the value %q", Clip(n.Value))
 	}
 	return "something else"
-}
-
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
+	if n != nil && n.Kind == yaml.AliasNode && d.alias == nil {
+		// What is decoded from here on is a copy made by this alias.
+		d.alias = n
+		defer func() { d.alias = nil }()
+	}
 	n = d.resolve(n)
 	if n == nil {
 		return
@@ -167,7 +141,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		}
 		key := kn.Value
 		if prev, dup := seen[key]; dup {
-			d.errorf(kn, "duplicate key %q (first at line %d); each key may appear once", key, prev.Line)
+			d.errorf(kn, "duplicate key %q (first at line %d); each key may appear once", Clip(key), prev.Line)
 			continue
 		}
 		seen[key] = kn
@@ -178,7 +152,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			}
 		}
 		if f == nil {
-			d.errorf(kn, "unknown key %q%s", key, didYouMean(key, keysOf(v.Type())))
+			d.errorf(kn, "unknown key %q%s", Clip(key), didYouMean(key, keysOf(v.Type())))
 			continue
 		}
 		sub := join(path, key)
@@ -233,6 +207,10 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string) {
 	v.Set(s)
 }
 
+// maxMapKey bounds the keys of the model's maps (area letters, criterion
+// ids), in bytes.
+const maxMapKey = 64
+
 func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
 	if isNull(n) {
 		return
@@ -253,6 +231,12 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		key := kn.Value
+		if len(key) > maxMapKey {
+			// Each value under the key would carry a copy of it in its
+			// path: refuse it before that.
+			d.errorf(kn, "key %q is too long for an area letter or a criterion id", Clip(key))
+			continue
+		}
 		if prev, dup := seen[key]; dup {
 			d.errorf(kn, "duplicate key %q (first at line %d); each key may appear once", key, prev.Line)
 			continue

@@ -60,7 +60,12 @@ func Load(file string, data []byte) (*Inspection, Diagnostics) {
 		return nil, diags
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+	// UTF-32 LE begins as UTF-16 LE does, so it is looked for first.
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		diags.Errorf(top, "the file is in UTF-32; save it as UTF-8")
+		return nil, diags
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		diags.Errorf(top, "the file is in UTF-16; save it as UTF-8")
 		return nil, diags
 	}
@@ -79,7 +84,7 @@ func Load(file string, data []byte) (*Inspection, Diagnostics) {
 		return nil, diags
 	}
 	insp := &Inspection{File: file, pos: positions{"": {File: file, Line: 1, Col: 1}}}
-	d := &decoder{file: file, diags: &diags, pos: insp.pos, budget: nodeBudget}
+	d := &decoder{file: file, diags: &diags, pos: insp.pos, budget: newBudget()}
 	d.decode(root, reflectValue(insp), "")
 	if d.over {
 		return nil, diags
@@ -198,6 +203,6 @@ func reportYAMLError(file string, err error, diags *Diagnostics) {
 			p.Line, _ = strconv.Atoi(sm[1])
 			m = sm[2]
 		}
-		diags.Errorf(p, "not valid YAML: %s", m)
+		diags.Errorf(p, "not valid YAML: %s", Clip(m)) // it may quote an anchor's name
 	}
 }

@@ -14,7 +14,15 @@ func didYouMean(s string, candidates []string) string {
 	return ""
 }
 
+// maxSuggest bounds the words nearest looks at, in runes: the keys and
+// words it suggests are short, and the edit distance costs the product of
+// the lengths, so a longer word is no slip and is not measured.
+const maxSuggest = 64
+
 func nearest(s string, candidates []string) string {
+	if len(s) > utf8.UTFMax*maxSuggest || utf8.RuneCountInString(s) > maxSuggest {
+		return ""
+	}
 	best, bestDist := "", 0
 	ls := strings.ToLower(s)
 	for _, c := range candidates {
@@ -38,13 +46,13 @@ func nearest(s string, candidates []string) string {
 // is for suggesting a likely slip: strings over 200 runes are either equal
 // (0) or far apart.
 func EditDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 200 || len(rb) > 200 {
+	if utf8.RuneCountInString(a) > 200 || utf8.RuneCountInString(b) > 200 {
 		if a == b {
 			return 0
 		}
 		return 1 << 20
 	}
+	ra, rb := []rune(a), []rune(b)
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

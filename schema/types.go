@@ -58,10 +58,10 @@ func (e enum) read(d *decoder, n *yaml.Node, what string) (string, bool) {
 		}
 	}
 	if en, ok := e.swedish[strings.ToLower(strings.TrimSpace(s))]; ok {
-		d.errorf(n, "%s %q: write %s (the key words are English)", what, s, en)
+		d.errorf(n, "%s %q: write %s (the key words are English)", what, Clip(s), en)
 		return "", false
 	}
-	d.errorf(n, "%s %q is not one of %s%s", what, s, strings.Join(e.values, ", "), didYouMean(s, e.values))
+	d.errorf(n, "%s %q is not one of %s%s", what, Clip(s), strings.Join(e.values, ", "), didYouMean(s, e.values))
 	return "", false
 }
 
@@ -86,11 +86,11 @@ func (g *Grade) decodeNode(d *decoder, n *yaml.Node, path string) {
 		return
 	}
 	if up := Grade(strings.ToUpper(strings.TrimSpace(s))); up.Valid() && string(up) != s {
-		d.errorf(n, "grade %q: write %s", s, up)
+		d.errorf(n, "grade %q: write %s", Clip(s), up)
 		return
 	}
 	if !Grade(s).Valid() {
-		d.errorf(n, "grade %q is not a grade; the grades are A, B, C and D", s)
+		d.errorf(n, "grade %q is not a grade; the grades are A, B, C and D", Clip(s))
 		return
 	}
 	*g = Grade(s)
@@ -134,7 +134,7 @@ func (dt *Date) decodeNode(d *decoder, n *yaml.Node, path string) {
 	}
 	v, ok := ParseISODate(s)
 	if !ok {
-		d.errorf(n, "%q is not a date; write it as YYYY-MM-DD, e.g. 2025-02-11", clip(s))
+		d.errorf(n, "%q is not a date; write it as YYYY-MM-DD, e.g. 2025-02-11", Clip(s))
 		return
 	}
 	*dt = v
@@ -155,7 +155,7 @@ func (s *Selection) decodeNode(d *decoder, n *yaml.Node, path string) {
 			return
 		}
 		if strings.EqualFold(strings.TrimSpace(n.Value), "alla") {
-			d.errorf(n, "met %q: write all (the key words are English)", n.Value)
+			d.errorf(n, "met %q: write all (the key words are English)", Clip(n.Value))
 			return
 		}
 		d.errorf(n, "met must be all or a list of criterion ids, found %s", kindName(n))

@@ -11,6 +11,7 @@ import (
 // dates. Rules that need grades (a decision on an area that was not D) are
 // checked by package grade.
 func validate(insp *Inspection, diags *Diagnostics) {
+	checkInvisible(insp, diags)
 	if insp.Catalog == "" {
 		if _, given := insp.pos["catalog"]; given {
 			diags.Errorf(insp.Pos("catalog"), "catalog is empty; the known versions are %s", strings.Join(CatalogVersions(), ", "))
@@ -20,7 +21,7 @@ func validate(insp *Inspection, diags *Diagnostics) {
 	cat, ok := CatalogVersion(insp.Catalog)
 	if !ok {
 		diags.Errorf(insp.Pos("catalog"), "unknown catalogue version %q; the known versions are %s%s",
-			insp.Catalog, strings.Join(CatalogVersions(), ", "), didYouMean(insp.Catalog, CatalogVersions()))
+			Clip(insp.Catalog), strings.Join(CatalogVersions(), ", "), didYouMean(insp.Catalog, CatalogVersions()))
 		return
 	}
 	insp.Cat = cat
@@ -34,7 +35,7 @@ func validate(insp *Inspection, diags *Diagnostics) {
 	}
 	for _, key := range insp.mapKeys(insp.Areas, "areas") {
 		if _, ok := cat.Area(key); !ok {
-			diags.Errorf(insp.KeyPos("areas."+key), "unknown area %q; the areas are %s%s", key, strings.Join(letters, ", "), didYouMean(key, letters))
+			diags.Errorf(insp.KeyPos("areas."+key), "unknown area %q; the areas are %s%s", Clip(key), strings.Join(letters, ", "), didYouMean(key, letters))
 		}
 	}
 	if insp.Areas == nil {
@@ -126,7 +127,7 @@ func checkIDAt(insp *Inspection, cat *Catalog, ca *CatalogArea, id string, p Pos
 		}
 		return true
 	}
-	diags.Errorf(p, "unknown criterion %q in area %s%s", id, ca.Letter, idHint(cat, ca, id))
+	diags.Errorf(p, "unknown criterion %q in area %s%s", Clip(id), ca.Letter, idHint(cat, ca, id))
 	return false
 }
 
@@ -186,7 +187,7 @@ func validatePlan(insp *Inspection, cat *Catalog, final bool, notMetAt map[strin
 				if a, ok := cat.Area(strings.ToUpper(e.Criterion[:1])); ok {
 					hint = idHint(cat, a, e.Criterion)
 				}
-				diags.Errorf(insp.Pos(cpath), "unknown criterion %q%s", e.Criterion, hint)
+				diags.Errorf(insp.Pos(cpath), "unknown criterion %q%s", Clip(e.Criterion), hint)
 				continue
 			}
 			if line, dup := first[cr.ID]; dup {
@@ -234,7 +235,7 @@ func readPlanDate(insp *Inspection, t *DateText, path string, base Date, diags *
 	}
 	pd, ok := ParseDate(t.Text, base.Time())
 	if !ok {
-		diags.Warnf(insp.Pos(path), "cannot read %q as a date; it is kept as written (write e.g. 2025-12-31, \"31 dec 2025\", \"om sex månader\" or \"genomförd\")", clip(t.Text))
+		diags.Warnf(insp.Pos(path), "cannot read %q as a date; it is kept as written (write e.g. 2025-12-31, \"31 dec 2025\", \"om sex månader\" or \"genomförd\")", Clip(t.Text))
 	}
 	t.Parsed = pd
 }
