@@ -216,7 +216,7 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 		// An empty build would prune every document of Out.
 		return nil, fmt.Errorf("no inspection (.yaml, .yml or .xlsx) found under %s; nothing was built, checked or removed", opt.Dir)
 	}
-	b := &builder{opt: opt, md: md, out: out, sum: &Summary{Inputs: len(paths), Check: opt.Check, Problems: skipped}, prog: newProgress(opt.Log, opt.Terminal)}
+	b := &builder{opt: opt, md: md, out: out, mem: newMemory(), sum: &Summary{Inputs: len(paths), Check: opt.Check, Problems: skipped}, prog: newProgress(opt.Log, opt.Terminal)}
 	items := b.scan(ctx, paths)
 	b.report(items, func(it *item) []Problem { return it.problems })
 	if err := ctx.Err(); err != nil {
@@ -243,6 +243,7 @@ type builder struct {
 	opt  Options
 	md   *markdown.Renderer
 	out  *confine
+	mem  *memory
 	prog *progress
 
 	mu  sync.Mutex // guards sum
@@ -251,15 +252,16 @@ type builder struct {
 
 // item is one input through the build: what the first pass learnt.
 type item struct {
-	path string   // as found: Dir joined with the relative path
-	dir  string   // its folder relative to Dir, slash-separated ("" at the top)
-	slug string   // its report's name without the ending
-	plan bool     // it has an action plan
-	outs []string // its documents relative to Out, slash-separated
-	row  overview.Row
-	read bool // the first pass got to it (an interrupt may stop it before)
-	ok   bool
-	done bool // every document is in place (or compared)
+	path   string   // as found: Dir joined with the relative path
+	charge int64    // the memory it is estimated to need (memory.go)
+	dir    string   // its folder relative to Dir, slash-separated ("" at the top)
+	slug   string   // its report's name without the ending
+	plan   bool     // it has an action plan
+	outs   []string // its documents relative to Out, slash-separated
+	row    overview.Row
+	read   bool // the first pass got to it (an interrupt may stop it before)
+	ok     bool
+	done   bool // every document is in place (or compared)
 	// problems are the first pass's, late the second's (warnings of the
 	// layout, a file that changed in between, a failed write).
 	problems, late []Problem

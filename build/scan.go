@@ -96,7 +96,10 @@ func find(dir, outReal string) (paths []string, skipped []Problem, err error) {
 func (b *builder) scan(ctx context.Context, paths []string) []*item {
 	items := make([]*item, len(paths))
 	for i, p := range paths {
-		items[i] = &item{path: p}
+		items[i] = &item{path: p, charge: minCharge}
+		if st, err := os.Stat(p); err == nil {
+			items[i].charge = charge(st.Size())
+		}
 	}
 	b.prog.start("checking", len(items))
 	b.parallel(ctx, items, b.load)
@@ -111,7 +114,11 @@ func (b *builder) parallel(ctx context.Context, items []*item, f func(context.Co
 	for range min(b.opt.Jobs, max(len(items), 1)) {
 		wg.Go(func() {
 			for it := range next {
+				if !b.mem.acquire(ctx, it.charge) {
+					continue
+				}
 				f(ctx, it)
+				b.mem.release(it.charge)
 				b.prog.done(!it.ok)
 			}
 		})

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"spur/build"
@@ -81,6 +82,11 @@ func (e env) build(args []string) int {
 	if err != nil {
 		e.usagef("%v", err)
 		return exitUsage
+	}
+	// A soft ceiling for the garbage collector, beside the build's own
+	// budget (build.MemoryBudget); GOMEMLIMIT overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(1 << 30)
 	}
 	graceful.Store(true)
 	defer graceful.Store(false)
