@@ -46,6 +46,8 @@ fuzz:
 	$(GO) test ./render/pdf $(FUZZ) -fuzz '^FuzzMarkdownToPDF$$'
 	$(GO) test ./render/markdown $(FUZZ) -fuzz '^FuzzSafe$$'
 	$(GO) test ./workbook $(FUZZ) -fuzz '^FuzzImportWorkbook$$'
+	$(GO) test ./input $(FUZZ) -fuzz '^FuzzMerge$$'
+	$(GO) test ./report $(FUZZ) -fuzz '^FuzzVisible$$'
 
 # Refresh golden files and the committed JSON Schema; review the diff.
 golden:
