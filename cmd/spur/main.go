@@ -35,9 +35,10 @@ Usage:
                                    the report as DIR/<unit>-<date>.pdf and .md
   spur actionplan FILE [-o DIR] [--format pdf,md] [--lang sv|en] [--templates DIR]
                                    the action plan alone, for the unit and the region
-  spur template FILE [-o plan.xlsx|plan.yaml] [--due YYYY-MM-DD]
-                                   the action-plan workbook (or YAML file) the unit fills in
-  spur template --inspection -o inspection.xlsx [--catalog VERSION]
+  spur template FILE [-o plan.xlsx|plan.yaml] [--due YYYY-MM-DD] [--force]
+                                   the action-plan workbook (or YAML file) the unit fills in;
+                                   an existing file is kept unless --force
+  spur template --inspection -o inspection.xlsx [--catalog VERSION] [--force]
                                    a blank inspection workbook, for inspectors who prefer Excel
   spur import FILE PLAN [-o OUT] [--date YYYY-MM-DD] [--force]
                                    the filled plan into the inspection (in place, or into OUT);

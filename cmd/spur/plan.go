@@ -26,6 +26,7 @@ func (e env) template(args []string) int {
 	due := fs.String("due", "", "")
 	blank := fs.Bool("inspection", false, "")
 	version := fs.String("catalog", "", "")
+	force := fs.Bool("force", false, "")
 	pos, ok := e.parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -35,7 +36,7 @@ func (e env) template(args []string) int {
 			e.usagef("template --inspection: takes no inspection file, only -o FILE.xlsx [--catalog VERSION]")
 			return exitUsage
 		}
-		return e.inspectionTemplate(*out, *version)
+		return e.inspectionTemplate(*out, *version, *force)
 	}
 	if *version != "" {
 		e.usagef("template: --catalog is for a blank inspection workbook (--inspection); a plan follows its inspection's catalogue")
@@ -82,10 +83,28 @@ func (e env) template(args []string) int {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid
 	}
+	if !*force && !e.mayReplace(path, buf.Bytes()) {
+		return exitInvalid
+	}
 	return e.emit(path, buf.Bytes())
 }
 
-func (e env) inspectionTemplate(out, version string) int {
+// mayReplace reports whether a template may be written to path: where
+// there is none yet, or one with the same bytes. Any other file there may
+// be the workbook a unit or an inspector has filled in, and is kept.
+func (e env) mayReplace(path string, data []byte) bool {
+	if path == "-" {
+		return true
+	}
+	old, err := os.ReadFile(path)
+	if err != nil || bytes.Equal(old, data) {
+		return true
+	}
+	fmt.Fprintf(e.stderr, "spur: %s already exists and may hold what someone filled in; it was left as it is (write to another name, or say --force to replace it)\n", path)
+	return false
+}
+
+func (e env) inspectionTemplate(out, version string, force bool) int {
 	if out == "" {
 		e.usagef("template --inspection: name the workbook to write with -o FILE.xlsx")
 		return exitUsage
@@ -113,6 +132,9 @@ func (e env) inspectionTemplate(out, version string) int {
 	var buf bytes.Buffer
 	if err := workbook.WriteInspectionTemplate(&buf, cat); err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		return exitInvalid
+	}
+	if !force && !e.mayReplace(out, buf.Bytes()) {
 		return exitInvalid
 	}
 	return e.emit(out, buf.Bytes())

@@ -392,3 +392,33 @@ func TestLongUnitNamesKeepTheDate(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, errs)
 	}
 }
+
+// A template is never written over a workbook someone may have filled in.
+func TestTemplateKeepsAFilledWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "plan.xlsx")
+	if code, _, errs := runCLI(t, "", "template", fixture, "-o", plan); code != exitOK {
+		t.Fatalf("template: %d\n%s", code, errs)
+	}
+	// The same template again is fine: nothing changes.
+	if code, _, errs := runCLI(t, "", "template", fixture, "-o", plan); code != exitOK {
+		t.Fatalf("the same template again: %d\n%s", code, errs)
+	}
+	filled := []byte("PK\x03\x04 what the unit wrote")
+	os.WriteFile(plan, filled, 0o644)
+	code, _, errs := runCLI(t, "", "template", fixture, "-o", plan)
+	if code != exitInvalid || !strings.Contains(errs, "--force") {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if now, _ := os.ReadFile(plan); !bytes.Equal(now, filled) {
+		t.Errorf("the filled workbook was replaced")
+	}
+	if code, _, errs := runCLI(t, "", "template", fixture, "-o", plan, "--force"); code != exitOK {
+		t.Fatalf("--force: %d\n%s", code, errs)
+	}
+	ins := filepath.Join(dir, "insp.xlsx")
+	os.WriteFile(ins, filled, 0o644)
+	if code, _, _ := runCLI(t, "", "template", "--inspection", "-o", ins); code != exitInvalid {
+		t.Errorf("template --inspection replaced a file: exit %d", code)
+	}
+}
