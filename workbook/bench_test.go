@@ -36,3 +36,15 @@ func BenchmarkLoadInspection(b *testing.B) {
 		}
 	}
 }
+
+// The workbook of 36 KB whose cells would expand to 29 MB: refused at the
+// cell where they pass MaxTextSize, having built none of the text.
+func BenchmarkLoadHostileInspection(b *testing.B) {
+	data := hostileInspection(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if insp, _, err := LoadInspection("inspection.xlsx", bytes.NewReader(data), int64(len(data))); err != nil || insp != nil {
+			b.Fatal("the workbook was read", err)
+		}
+	}
+}

@@ -116,7 +116,7 @@ func dateOfCell(c cell, base schema.Date, diags *schema.Diagnostics) schema.Date
 	}
 	d, _, ok := fromSerial(c.serial)
 	if ok {
-		diags.Warnf(c.pos, "%s is read as an Excel date serial, %s; if that is wrong, write the date as text, e.g. 2025-12-31", c.text, d)
+		diags.Warnf(c.pos, "%s is read as an Excel date serial, %s; if that is wrong, write the date as text, e.g. 2025-12-31", schema.Clip(c.text), d)
 	}
 	return d
 }
@@ -135,5 +135,5 @@ func suggest(s string, candidates []string) string {
 	if best == "" {
 		return ""
 	}
-	return fmt.Sprintf("; did you mean %q?", best)
+	return fmt.Sprintf("; did you mean %q?", schema.Clip(best))
 }

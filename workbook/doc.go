@@ -70,7 +70,9 @@
 // (Excel's limit) is an error, not cut.
 //
 // Rows. A föreskrift row left empty is kept as an empty entry, with a
-// warning; an allmänt-råd row left empty is not imported. A deleted row, an
+// warning; an allmänt-råd row left empty is not imported. A plan with not
+// one field filled in, in any row, is refused with one error at its first
+// field (the template sent back as it was made). A deleted row, an
 // added row, a row with text but no id, an unknown id, a second row for an
 // id, a row for a criterion the inspection records as met or not
 // applicable, and a changed criterion text are each reported at their
@@ -92,12 +94,20 @@
 // MaxFileSize (16 MiB); not OLE (an encrypted workbook or a legacy .xls is
 // named as such), a zip with xl/workbook.xml (an .ods or a .docx is named);
 // at most 1000 parts unpacking to at most 64 MiB in all, each part
-// unpacked once to check its size and checksum; no cell beyond column CV or
-// row 100,000. excelize then opens it with UnzipSizeLimit and
-// UnzipXMLSizeLimit of 64 MiB, never its default of 16 GB, and nothing is
-// unpacked to temporary files. A table with more than 300 rows of text is
-// refused at the first row past the limit. A panic inside excelize is
-// caught at the boundary and reported as a damaged workbook.
+// unpacked once to check its size and checksum. excelize then opens it with
+// UnzipSizeLimit and UnzipXMLSizeLimit of 64 MiB, never its default of
+// 16 GB, and nothing is unpacked to temporary files. Before a sheet is
+// read, every worksheet is walked once as XML, keeping only counts (scan.go):
+// the text its cells expand to, a shared string counted at each cell that
+// shows it, is at most MaxTextSize (16 MiB) for the whole workbook; there
+// are at most 200,000 cells; none lies beyond column CV or row 100,000; and
+// every shared string a cell names exists. Each is refused at its cell
+// ("plan.xlsx: Handlingsplan!XFD1048576"), and shared strings that cannot
+// be read as a damaged workbook, never as sheets that read as empty. A table
+// with more than 300 rows of text is refused at the first row past the
+// limit. A value is quoted in a message to at most schema.MaxEcho
+// characters. A panic inside excelize is caught at the boundary and
+// reported as a damaged workbook.
 //
 // Determinism. The same input gives the same bytes: the document's
 // created and modified dates are the visit's (2000-01-01 for a blank

@@ -36,6 +36,34 @@ func (l *planLine) unanswered() bool {
 	return true
 }
 
+// unfilled reports whether not one open field of any line has text: a
+// template imported just as it was made. A plan with no rows to fill in
+// (the inspection found nothing to act on) is not one.
+func unfilled(lines []planLine, want []planRow) bool {
+	if len(lines) == 0 && len(want) == 0 {
+		return false
+	}
+	for i := range lines {
+		if !lines[i].unanswered() {
+			return false
+		}
+	}
+	return true
+}
+
+// nothingFilled is the message for an unfilled plan; %s is "workbook" or
+// "file".
+const nothingFilled = "nothing is filled in: the action plan has no planned action, date or responsible person in any row; fill in the %s and import it again"
+
+// firstOpen is the first open field of lines, where filling in starts;
+// else none.
+func firstOpen(lines []planLine, none schema.Pos) schema.Pos {
+	if len(lines) > 0 {
+		return lines[0].fields[0].pos
+	}
+	return none
+}
+
 // placedEntry is an entry and the places of its values.
 type placedEntry struct {
 	e    schema.PlanEntry
@@ -75,7 +103,7 @@ func (m *matcher) entries(lines []planLine) []placedEntry {
 		id := canonicalID(raw)
 		cr, area, ok := cat.Criterion(id)
 		if !ok {
-			m.diags.Errorf(l.id.pos, "unknown criterion %q; the criteria are A1–H13 (spur catalog lists them)", clip(raw))
+			m.diags.Errorf(l.id.pos, "unknown criterion %q; the criteria are A1–H13 (spur catalog lists them)", schema.Clip(raw))
 			continue
 		}
 		if prev, dup := seen[id]; dup {
@@ -165,7 +193,7 @@ func (m *matcher) date(c cell) schema.DateText {
 	}
 	pd, ok := schema.ParseDate(c.text, m.base.Time())
 	if !ok {
-		m.diags.Warnf(c.pos, "cannot read %q as a date; it is kept as written (write e.g. 2025-12-31, \"31 dec 2025\", \"om sex månader\" or \"genomförd\")", clip(c.text))
+		m.diags.Warnf(c.pos, "cannot read %q as a date; it is kept as written (write e.g. 2025-12-31, \"31 dec 2025\", \"om sex månader\" or \"genomförd\")", schema.Clip(c.text))
 	}
 	dt.Parsed = pd
 	return dt

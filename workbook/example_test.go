@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/xuri/excelize/v2"
+
 	"spur/schema"
 	"spur/workbook"
 )
@@ -17,8 +19,17 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	// ... the unit fills it in (here: not at all) and sends it back ...
-	plan, diags, err := workbook.ReadPlan("plan.xlsx", bytes.NewReader(xlsx.Bytes()), int64(xlsx.Len()), insp,
+	// ... the unit fills it in (here: the first row's action only) and
+	// sends it back ...
+	f, err := excelize.OpenReader(&xlsx)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f.SetCellStr(workbook.SheetPlan, "E2", "Inköp av öronmikroskop")
+	var filled bytes.Buffer
+	f.WriteTo(&filled)
+	plan, diags, err := workbook.ReadPlan("plan.xlsx", bytes.NewReader(filled.Bytes()), int64(filled.Len()), insp,
 		workbook.PlanOptions{Date: schema.NewDate(2025, 5, 20)})
 	if err != nil {
 		fmt.Println(err)
@@ -28,6 +39,6 @@ func Example() {
 	// The plan then goes into the inspection file with workbook.MergePlan.
 
 	// Output:
-	// 14 entries dated 2025-05-20, 14 warnings; the first:
-	// plan.xlsx: Handlingsplan!E2: warning: the row for C1 (Föreskrift: åtgärd krävs) is empty: the unit has written no action; the entry is kept empty, so that the plan shows it
+	// 14 entries dated 2025-05-20, 13 warnings; the first:
+	// plan.xlsx: Handlingsplan!E3: warning: the row for D7 (Föreskrift: åtgärd krävs) is empty: the unit has written no action; the entry is kept empty, so that the plan shows it
 }

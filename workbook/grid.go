@@ -47,12 +47,36 @@ func (b *book) readSheet(want string, diags *schema.Diagnostics) (*grid, bool) {
 	if !ok {
 		return nil, false
 	}
-	rows, err := b.f.GetRows(name, excelize.Options{RawCellValue: true})
+	rows, err := b.rows(name)
 	if err != nil {
-		diags.Errorf(schema.Pos{File: b.file, Sheet: name, Cell: "A1"}, "cannot read sheet %q: %v", name, err)
+		diags.Errorf(schema.Pos{File: b.file}, "the workbook is damaged: its sheet %q cannot be read (%s); open it in Excel or LibreOffice Calc and save it again",
+			schema.Clip(name), schema.Clip(err.Error()))
 		return nil, false
 	}
 	return &grid{b: b, sheet: name, rows: rows}, true
+}
+
+// rows is excelize's GetRows, but for an error in a row (a shared string
+// or a cell reference that cannot be read), which GetRows passes over in
+// silence, leaving the rest of the sheet empty.
+func (b *book) rows(sheet string) ([][]string, error) {
+	it, err := b.f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	var rows [][]string
+	for n := 1; it.Next(); n++ {
+		row, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			it.Close()
+			return nil, err
+		}
+		if len(row) > 0 {
+			rows = append(rows, make([][]string, n-1-len(rows))...)
+			rows = append(rows, row)
+		}
+	}
+	return rows, it.Close()
 }
 
 // cellName gives "D7" for column 3 (0-based) and row 7 (1-based).
@@ -102,10 +126,10 @@ func (g *grid) read(col, row int, diags *schema.Diagnostics) cell {
 	formula, _ := g.b.f.GetCellFormula(g.sheet, ref)
 	if formula != "" {
 		if v == "" {
-			diags.Warnf(c.pos, "the cell holds a formula (=%s) with no saved value, so nothing is read from it; type the text instead", clip(formula))
+			diags.Warnf(c.pos, "the cell holds a formula (=%s) with no saved value, so nothing is read from it; type the text instead", schema.Clip(formula))
 			return c
 		}
-		diags.Warnf(c.pos, "the cell holds a formula (=%s); its saved value %q is read, the formula is not evaluated", clip(formula), clip(v))
+		diags.Warnf(c.pos, "the cell holds a formula (=%s); its saved value %q is read, the formula is not evaluated", schema.Clip(formula), schema.Clip(v))
 	}
 	if v == "" {
 		return c
@@ -115,7 +139,7 @@ func (g *grid) read(col, row int, diags *schema.Diagnostics) cell {
 	case excelize.CellTypeBool:
 		v = map[string]string{"1": "TRUE", "0": "FALSE"}[v]
 	case excelize.CellTypeError:
-		diags.Warnf(c.pos, "the cell holds the error value %s; it is read as that text", clip(v))
+		diags.Warnf(c.pos, "the cell holds the error value %s; it is read as that text", schema.Clip(v))
 	case excelize.CellTypeDate:
 		if d, text, ok := isoCell(v); ok {
 			c.date, v = d, text
@@ -176,14 +200,7 @@ func (b *book) isDateStyle(sheet, ref string) bool {
 func quoteList(list []string) string {
 	q := make([]string, len(list))
 	for i, s := range list {
-		q[i] = fmt.Sprintf("%q", s)
+		q[i] = fmt.Sprintf("%q", schema.Clip(s))
 	}
 	return strings.Join(q, ", ")
-}
-
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }

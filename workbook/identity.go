@@ -101,13 +101,13 @@ func (id identity) short() string {
 func (id identity) compare(want identity, at schema.Pos, diags *schema.Diagnostics) bool {
 	var diff []string
 	if id.Unit != want.Unit {
-		diff = append(diff, fmt.Sprintf("unit %q, not %q", id.Unit, want.Unit))
+		diff = append(diff, fmt.Sprintf("unit %q, not %q", schema.Clip(id.Unit), schema.Clip(want.Unit)))
 	}
 	if id.Visit != want.Visit {
-		diff = append(diff, fmt.Sprintf("the visit of %s, not %s", id.Visit, want.Visit))
+		diff = append(diff, fmt.Sprintf("the visit of %s, not %s", schema.Clip(id.Visit), want.Visit))
 	}
 	if id.Catalog != want.Catalog {
-		diff = append(diff, fmt.Sprintf("catalogue version %s, not %s", id.Catalog, want.Catalog))
+		diff = append(diff, fmt.Sprintf("catalogue version %s, not %s", schema.Clip(id.Catalog), schema.Clip(want.Catalog)))
 	}
 	if len(diff) > 0 {
 		diags.Errorf(at, "this plan was made for another inspection: %s; import it into the inspection it was made for, or make a new template with spur template", strings.Join(diff, ", "))

@@ -38,7 +38,7 @@ func (d *decoder) area(g *grid, ca *schema.CatalogArea) {
 		if gr := schema.Grade(strings.ToUpper(strings.TrimSpace(c.text))); gr.Valid() {
 			a.Override.Grade = gr
 		} else {
-			d.diags.Errorf(c.pos, "grade %q is not a grade; the grades are A, B, C and D", clip(c.text))
+			d.diags.Errorf(c.pos, "grade %q is not a grade; the grades are A, B, C and D", schema.Clip(c.text))
 		}
 	}
 	if c, ok := value(labelReason, areaValueCol); ok && strings.TrimSpace(c.text) != "" {
@@ -58,7 +58,7 @@ func (d *decoder) area(g *grid, ca *schema.CatalogArea) {
 		if v, ok := lookupWord(decisionWords, c.text); ok {
 			a.PlanDecision = schema.Decision(v)
 		} else {
-			d.diags.Errorf(c.pos, "%q is not a decision on the plan; choose %s%s", clip(c.text),
+			d.diags.Errorf(c.pos, "%q is not a decision on the plan; choose %s%s", schema.Clip(c.text),
 				strings.Join(svWords(decisionWords), " or "), suggest(c.text, svWords(decisionWords)))
 		}
 	}
@@ -88,7 +88,7 @@ func (d *decoder) assessments(g *grid, ca *schema.CatalogArea, a *schema.Area, b
 		}
 		id := canonicalID(raw)
 		if prev, dup := seen[id]; dup {
-			d.diags.Errorf(idc.pos, "a second row for %s (the first is at %s); keep one", id, prev)
+			d.diags.Errorf(idc.pos, "a second row for %s (the first is at %s); keep one", schema.Clip(id), prev)
 			continue
 		}
 		seen[id] = idc.pos.Cell
@@ -110,7 +110,7 @@ func (d *decoder) assessments(g *grid, ca *schema.CatalogArea, a *schema.Area, b
 		}
 		v, ok := lookupWord(resultWords, word)
 		if !ok {
-			d.diags.Errorf(res.pos, "%q is not an assessment; choose %s%s", clip(word), strings.Join(svWords(resultWords), ", "), suggest(word, svWords(resultWords)))
+			d.diags.Errorf(res.pos, "%q is not an assessment; choose %s%s", schema.Clip(word), strings.Join(svWords(resultWords), ", "), suggest(word, svWords(resultWords)))
 			continue
 		}
 		var list *[]string

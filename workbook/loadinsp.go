@@ -40,7 +40,7 @@ type decoder struct {
 func loadBook(b *book, diags *schema.Diagnostics) (insp *schema.Inspection) {
 	defer func() {
 		if p := recover(); p != nil {
-			diags.Errorf(schema.Pos{File: b.file}, "the workbook is damaged: reading it failed (%v); open it in Excel or LibreOffice Calc and save it again", p)
+			diags.Errorf(schema.Pos{File: b.file}, "the workbook is damaged: reading it failed (%s); open it in Excel or LibreOffice Calc and save it again", schema.Clip(fmt.Sprint(p)))
 			insp = nil
 		}
 	}()
@@ -100,7 +100,7 @@ func (d *decoder) header(g *grid) schema.Date {
 		if v, ok := lookupWord(statusWords, c.text); ok {
 			in.Status = schema.ReportStatus(v)
 		} else {
-			d.diags.Errorf(c.pos, "status %q is not one of %s%s", clip(c.text), strings.Join(svWords(statusWords), ", "), suggest(c.text, svWords(statusWords)))
+			d.diags.Errorf(c.pos, "status %q is not one of %s%s", schema.Clip(c.text), strings.Join(svWords(statusWords), ", "), suggest(c.text, svWords(statusWords)))
 		}
 	}
 	in.Unit.Name = get(labelName, "unit.name", true).text
@@ -132,7 +132,7 @@ func (d *decoder) date(c cell) schema.Date {
 	}
 	v, ok := schema.ParseISODate(c.text)
 	if !ok {
-		d.diags.Errorf(c.pos, "%q is not a date; write it as YYYY-MM-DD, e.g. 2025-02-11", clip(c.text))
+		d.diags.Errorf(c.pos, "%q is not a date; write it as YYYY-MM-DD, e.g. 2025-02-11", schema.Clip(c.text))
 	}
 	return v
 }

@@ -29,6 +29,16 @@ const (
 	// maxCellRunes is Excel's own limit on the text of one cell; a longer
 	// cell was not typed into Excel, and cutting it would lose text.
 	maxCellRunes = 32767
+	// MaxTextSize bounds the text the cells of one workbook expand to: the
+	// bytes of every cell's value added up, a shared string once for each
+	// cell that shows it (see scan.go). A filled inspection workbook holds
+	// some 35 KB of text; 16 MiB, as a YAML file's aliases may expand to,
+	// leaves ample room and keeps the reading of any workbook to tens of MiB.
+	MaxTextSize = 16 << 20
+	// maxCells bounds the cells of one workbook, empty or not, as the YAML
+	// loader bounds the values of a file: a workbook of spur has a few
+	// thousand, and each cell costs excelize some hundred bytes.
+	maxCells = 200_000
 )
 
 var (
@@ -50,8 +60,8 @@ type book struct {
 }
 
 // openBook reads a workbook. A file that is not one, or not one spur will
-// read, gives an error diagnostic at the file and a nil book; err is for a
-// reader that fails.
+// read, gives an error diagnostic (at the file, or at the cell that makes
+// it so) and a nil book; err is for a reader that fails.
 func openBook(name string, r io.ReaderAt, size int64, diags *schema.Diagnostics) (b *book, err error) {
 	top := schema.Pos{File: name}
 	switch {
@@ -74,7 +84,7 @@ func openBook(name string, r io.ReaderAt, size int64, diags *schema.Diagnostics)
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			diags.Errorf(top, "the workbook is damaged: reading it failed (%v); open it in Excel or LibreOffice Calc and save it again", p)
+			diags.Errorf(top, "the workbook is damaged: reading it failed (%s); open it in Excel or LibreOffice Calc and save it again", schema.Clip(fmt.Sprint(p)))
 			b = nil
 		}
 	}()
@@ -84,10 +94,14 @@ func openBook(name string, r io.ReaderAt, size int64, diags *schema.Diagnostics)
 		RawCellValue:      true,
 	})
 	if err != nil {
-		diags.Errorf(top, "cannot read the workbook: %v; open it in Excel or LibreOffice Calc and save it again as .xlsx", err)
+		diags.Errorf(top, "cannot read the workbook: %s; open it in Excel or LibreOffice Calc and save it again as .xlsx", schema.Clip(err.Error()))
 		return nil, nil
 	}
 	b = &book{f: f, file: name, dates: map[int]bool{}}
+	if !b.scan(diags) {
+		b.close()
+		return nil, nil
+	}
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil && *p.Date1904 {
 		b.offset = 1462
 	}
@@ -144,13 +158,8 @@ func checkArchive(name string, data []byte, diags *schema.Diagnostics) bool {
 	// its header says (archive/zip stops it there) or fails its checksum
 	// is damage that excelize would pass over in silence.
 	for _, zf := range zr.File {
-		ref, err := drain(zf)
-		if err != nil {
-			diags.Errorf(top, "the workbook is damaged: its part %s cannot be unpacked (%v); open it in Excel or LibreOffice Calc and save it again", clip(zf.Name), err)
-			return false
-		}
-		if ref != "" {
-			diags.Errorf(top, "a sheet has a cell at %s, far outside anything spur writes (a dozen columns, a few hundred rows); refusing to read it", ref)
+		if err := drain(zf); err != nil {
+			diags.Errorf(top, "the workbook is damaged: its part %s cannot be unpacked (%v); open it in Excel or LibreOffice Calc and save it again", schema.Clip(zf.Name), err)
 			return false
 		}
 	}
@@ -168,60 +177,21 @@ func checkArchive(name string, data []byte, diags *schema.Diagnostics) bool {
 	return true
 }
 
-// drain unpacks a part to nowhere. For a worksheet it returns the first
-// cell reference past maxExtentCol or maxExtentRow: a few bytes such as
-// <c r="XFD1048576"> make excelize build every row and column before it,
-// so a sheet is measured before excelize sees it.
-func drain(zf *zip.File) (string, error) {
+// drain unpacks a part to nowhere.
+func drain(zf *zip.File) error {
 	rc, err := zf.Open()
 	if err != nil {
-		return "", err
+		return err
 	}
 	defer rc.Close()
-	r := io.LimitReader(rc, int64(min(zf.UncompressedSize64, unzipLimit))+1)
-	if !strings.HasPrefix(strings.ToLower(zf.Name), "xl/worksheets/") {
-		_, err = io.Copy(io.Discard, r)
-		return "", err
-	}
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return "", err
-	}
-	return outside(data), nil
+	_, err = io.Copy(io.Discard, io.LimitReader(rc, int64(min(zf.UncompressedSize64, unzipLimit))+1))
+	return err
 }
 
 // The extent a sheet of spur may have: a plan has nine columns and a row per
-// criterion; the limits leave room for a person's additions.
+// criterion; the limits leave room for a person's additions. A cell beyond
+// them is refused before excelize reads the sheet (see scan.go).
 const (
 	maxExtentCol = 100     // column CV
 	maxExtentRow = 100_000 // rows
 )
-
-// outside scans the r="..." attributes of rows and cells for one beyond
-// the extent.
-func outside(data []byte) string {
-	for i := 0; ; {
-		j := bytes.Index(data[i:], []byte(` r="`))
-		if j < 0 {
-			return ""
-		}
-		i += j + 4
-		k := i
-		for k < len(data) && k-i < 12 && data[k] != '"' {
-			k++
-		}
-		ref := string(data[i:k])
-		col, row := 0, 0
-		for _, c := range ref {
-			switch {
-			case c >= 'A' && c <= 'Z' && row == 0:
-				col = col*26 + int(c-'A'+1)
-			case c >= '0' && c <= '9':
-				row = row*10 + int(c-'0')
-			}
-		}
-		if col > maxExtentCol || row > maxExtentRow {
-			return ref
-		}
-	}
-}

@@ -238,3 +238,43 @@ func TestReadPlanReportsChanges(t *testing.T) {
 		})
 	}
 }
+
+// A template sent back as it was made is refused with one error, not read
+// as a plan of empty entries with a warning for each.
+func TestReadPlanNothingFilled(t *testing.T) {
+	insp := fixture(t)
+	tmpl := template(t, insp)
+	const nothing = "nothing is filled in: the action plan has no planned action, date or responsible person in any row; fill in the workbook and import it again"
+	for _, tc := range []struct {
+		name    string
+		edit    func(t *testing.T, f *excelize.File)
+		refused bool
+	}{
+		{"as made", nil, true},
+		{"only the plan's date", func(t *testing.T, f *excelize.File) { set(t, f, SheetInstructions, "B9", "2025-05-20") }, true},
+		{"a criterion id typed again", func(t *testing.T, f *excelize.File) { set(t, f, SheetPlan, "B2", "c1") }, true},
+		{"one responsible person", func(t *testing.T, f *excelize.File) { set(t, f, SheetPlan, "G5", "Verksamhetschefen") }, false},
+		{"one follow-up date", func(t *testing.T, f *excelize.File) { set(t, f, SheetPlan, "H18", "hösten 2025") }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := tmpl
+			if tc.edit != nil {
+				data = edit(t, tmpl, func(f *excelize.File) { tc.edit(t, f) })
+			}
+			plan, diags := read(t, "plan.xlsx", data, insp)
+			if !tc.refused {
+				if plan == nil || diags.HasErrors() {
+					t.Errorf("a plan with a field filled in is refused:\n%s", diags)
+				}
+				return
+			}
+			if plan != nil {
+				t.Errorf("a plan from a template with nothing filled in: %d entries", len(plan.Entries))
+			}
+			checkDiags(t, diags, []wantDiag{{"plan.xlsx: Handlingsplan!E2", schema.Error, nothing}})
+			if len(diags) != 1 {
+				t.Errorf("%d diagnostics, want the one:\n%s", len(diags), diags)
+			}
+		})
+	}
+}

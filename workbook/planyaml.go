@@ -111,7 +111,7 @@ func ReadPlanYAML(name string, data []byte, insp *schema.Inspection, opt PlanOpt
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		diags.Errorf(top, "not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		diags.Errorf(top, "not valid YAML: %s", schema.Clip(strings.TrimPrefix(err.Error(), "yaml: ")))
 		return nil, diags, nil
 	}
 	root := mapping(&doc)
@@ -140,7 +140,7 @@ func ReadPlanYAML(name string, data []byte, insp *schema.Inspection, opt PlanOpt
 		if d, ok := schema.ParseISODate(dn.Value); ok {
 			plan.Date = d
 		} else {
-			diags.Warnf(at(dn), "cannot read %q as the plan's date; write it as 2025-05-20", clip(dn.Value))
+			diags.Warnf(at(dn), "cannot read %q as the plan's date; write it as 2025-05-20", schema.Clip(dn.Value))
 		}
 	}
 	base := plan.Date
@@ -148,7 +148,9 @@ func ReadPlanYAML(name string, data []byte, insp *schema.Inspection, opt PlanOpt
 		base = insp.Visit
 	}
 	var lines []planLine
+	start := at(pn)
 	if en := field(pn, "entries"); en != nil && en.Kind == yaml.SequenceNode {
+		start = at(en)
 		for _, item := range en.Content {
 			if l, ok := yamlLine(item, at, &diags); ok {
 				lines = append(lines, l)
@@ -156,6 +158,11 @@ func ReadPlanYAML(name string, data []byte, insp *schema.Inspection, opt PlanOpt
 		}
 	} else if en != nil && !(en.Kind == yaml.ScalarNode && en.Tag == "!!null") {
 		diags.Errorf(at(en), "entries must be a list, one item per criterion")
+	}
+	if unfilled(lines, want) && !diags.HasErrors() {
+		diags.Errorf(firstOpen(lines, start), nothingFilled, "file")
+		diags.Sort()
+		return nil, diags, nil
 	}
 	m := &matcher{insp: insp, want: want, base: base, diags: &diags, where: func(int) schema.Pos { return at(pn) }}
 	for _, pe := range m.entries(lines) {
@@ -171,7 +178,7 @@ func yamlLine(item *yaml.Node, at func(*yaml.Node) schema.Pos, diags *schema.Dia
 		l.fields[i] = cell{pos: at(item), ok: true}
 	}
 	if item.Kind != yaml.MappingNode {
-		diags.Errorf(at(item), "expected an entry (criterion, action, due, ...), found %s", item.Tag)
+		diags.Errorf(at(item), "expected an entry (criterion, action, due, ...), found %s", schema.Clip(item.Tag))
 		return l, false
 	}
 	keys := append([]string{"criterion"}, fieldKeys[:]...)
@@ -189,14 +196,14 @@ func yamlLine(item *yaml.Node, at func(*yaml.Node) schema.Pos, diags *schema.Dia
 				c.date = d
 			}
 		default:
-			diags.Errorf(at(v), "%s must be text", k.Value)
+			diags.Errorf(at(v), "%s must be text", schema.Clip(k.Value))
 			continue
 		}
 		switch j := indexOf(keys, k.Value); j {
 		case 0:
 			l.id = c
 		case -1:
-			diags.Errorf(at(k), "unknown key %q%s", k.Value, suggest(k.Value, keys))
+			diags.Errorf(at(k), "unknown key %q%s", schema.Clip(k.Value), suggest(k.Value, keys))
 		default:
 			l.fields[j-1] = c
 		}

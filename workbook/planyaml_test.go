@@ -57,9 +57,27 @@ func TestPlanYAMLRoundTrip(t *testing.T) {
 		}
 	}
 	t.Run("blank", func(t *testing.T) {
+		// Sent back as it was made: one error at the first field to fill
+		// in, not an empty entry with a warning for each row.
 		plan, diags, err := ReadPlanYAML("plan.yaml", skel.Bytes(), insp, PlanOptions{})
-		if err != nil || diags.HasErrors() || plan == nil {
-			t.Fatalf("the blank skeleton reads with errors: %v\n%s", err, diags)
+		if err != nil || plan != nil {
+			t.Fatalf("a plan from a skeleton with nothing filled in (err %v)", err)
+		}
+		text := skel.String()
+		i := strings.Index(text, "    - criterion: C1\n      action:")
+		line := 2 + strings.Count(text[:i], "\n")
+		col := strings.Index(text[i:], `""`) - len("    - criterion: C1\n") + 1
+		checkDiags(t, diags, []wantDiag{{"plan.yaml:" + itoa(line) + ":" + itoa(col), schema.Error,
+			"nothing is filled in: the action plan has no planned action, date or responsible person in any row; fill in the file and import it again"}})
+		if len(diags) != 1 {
+			t.Errorf("%d diagnostics, want the one:\n%s", len(diags), diags)
+		}
+	})
+	t.Run("one field", func(t *testing.T) {
+		data := strings.Replace(skel.String(), `responsible:  ""`, `responsible:  "Verksamhetschefen"`, 1)
+		plan, diags, err := ReadPlanYAML("plan.yaml", []byte(data), insp, PlanOptions{})
+		if err != nil || plan == nil || diags.HasErrors() {
+			t.Fatalf("a plan with one field filled in does not read: %v\n%s", err, diags)
 		}
 		checkDiags(t, diags, []wantDiag{{"", schema.Warning, "the row for E4 (Föreskrift: åtgärd krävs) is empty"}})
 	})

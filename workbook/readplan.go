@@ -12,8 +12,9 @@ import (
 // validated) and returns the action plan it holds, every value as the unit
 // wrote it. Problems are diagnostics at their cells ("plan.xlsx:
 // Handlingsplan!F7"); the plan is returned whenever the workbook could be
-// read, and is fit to import only when diags has no errors. err is for a
-// reader that fails, or an inspection that was not loaded.
+// read (but not when it was made for another inspection, or has nothing
+// filled in), and is fit to import only when diags has no errors. err is
+// for a reader that fails, or an inspection that was not loaded.
 func ReadPlan(name string, r io.ReaderAt, size int64, insp *schema.Inspection, opt PlanOptions) (*schema.ActionPlan, schema.Diagnostics, error) {
 	want, err := planRows(insp)
 	if err != nil {
@@ -34,7 +35,7 @@ func ReadPlan(name string, r io.ReaderAt, size int64, insp *schema.Inspection, o
 func readPlanBook(b *book, insp *schema.Inspection, want []planRow, opt PlanOptions, diags *schema.Diagnostics) (plan *schema.ActionPlan) {
 	defer func() {
 		if p := recover(); p != nil {
-			diags.Errorf(schema.Pos{File: b.file}, "the workbook is damaged: reading it failed (%v); open it in Excel or LibreOffice Calc and save it again", p)
+			diags.Errorf(schema.Pos{File: b.file}, "the workbook is damaged: reading it failed (%s); open it in Excel or LibreOffice Calc and save it again", schema.Clip(fmt.Sprint(p)))
 			plan = nil
 		}
 	}()
@@ -77,6 +78,11 @@ func readPlanBook(b *book, insp *schema.Inspection, want []planRow, opt PlanOpti
 	lines, ok := readPlanLines(g, diags)
 	if !ok {
 		return plan
+	}
+	if unfilled(lines, want) {
+		// One error, not a warning for each empty row under it.
+		diags.Errorf(firstOpen(lines, g.pos(colAction, 2)), nothingFilled, "workbook")
+		return nil
 	}
 	m := &matcher{insp: insp, want: want, base: base, diags: diags,
 		where: func(i int) schema.Pos { return g.pos(colID, i+2) }}
@@ -140,7 +146,7 @@ func planDate(instr *grid, labels map[string]int, opt PlanOptions, diags *schema
 	if !opt.Date.IsZero() {
 		alt = "today's date, " + opt.Date.String() + ", is taken instead"
 	}
-	diags.Warnf(c.pos, "cannot read %q as the plan's date; write it as 2025-05-20 (%s)", clip(text), alt)
+	diags.Warnf(c.pos, "cannot read %q as the plan's date; write it as 2025-05-20 (%s)", schema.Clip(text), alt)
 	return opt.Date
 }
 

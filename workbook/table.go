@@ -54,7 +54,7 @@ func findTable(g *grid, names []string, required []bool, from, to int, diags *sc
 		switch {
 		case i < 0:
 			diags.Errorf(g.pos(c, best), "the header %q is not one of this sheet's (%s)%s; give the column its header back, so that spur knows what it holds",
-				clip(v), strings.Join(names, ", "), suggest(v, names))
+				schema.Clip(v), strings.Join(names, ", "), suggest(v, names))
 			ok = false
 		case t.col[i] >= 0:
 			diags.Errorf(g.pos(c, best), "a second column with the header %q (the first is %s)", names[i], cellName(t.col[i], best))

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"spur/schema"
 )
 
 // zipFile is one part of a hand-made archive; a declared size, when set,
@@ -146,7 +148,7 @@ func TestUntrustedFiles(t *testing.T) {
 		{"zip bomb declaring 1 GiB", makeZip(t, zipFile{name: "xl/workbook.xml", data: []byte("<x/>"), declared: 1 << 30}), "plan.xlsx", "unpacks to 1024 MiB"},
 		{"a cell at the end of the world", makeZip(t, parts(t, minimalPlan(), func(name string, b []byte) zipFile {
 			return zipFile{name: name, data: bytes.Replace(b, []byte(`<c r="F3">`), []byte(`<c r="XFD1048576">`), 1)}
-		})...), "plan.xlsx", "a sheet has a cell at XFD1048576, far outside anything spur writes"},
+		})...), "plan.xlsx: Handlingsplan!XFD1048576", "a cell this far out is outside anything spur writes"},
 		{"zip bomb lying about its size", makeZip(t, sheetPart(4096)...), "plan.xlsx", "the workbook is damaged: its part xl/worksheets/sheet2.xml cannot be unpacked"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -223,5 +225,74 @@ func TestExcelStyleStrings(t *testing.T) {
 	}
 	if e := entryOf(plan, "C1"); e == nil || e.Action != "Inköp av öronmikroskop\nur budget 2025" {
 		t.Errorf("action = %q", e.Action)
+	}
+}
+
+// A value is quoted in a message to at most schema.MaxEcho characters,
+// however long the cell: a message stays a line a person can read.
+func TestLongValuesInMessages(t *testing.T) {
+	insp := fixture(t)
+	long := strings.Repeat("x", maxCellRunes)
+	var skel bytes.Buffer
+	if err := WritePlanYAML(&skel, insp, PlanOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		read func() schema.Diagnostics
+		at   string
+		text string
+		max  int // bytes of the diagnostic: the quote and the message's own words
+	}{{
+		name: "the unit of a plan",
+		read: func() schema.Diagnostics {
+			data := edit(t, fillPlan(t, template(t, insp), insp.ActionPlan), func(f *excelize.File) {
+				for _, k := range []string{propKind, propUnit, propVisit, propCatalog, propFingerprint} {
+					f.SetCustomProps(excelize.CustomProperty{Name: k})
+				}
+				set(t, f, SheetInstructions, "B"+itoa(labelRow(t, f, SheetInstructions, labelUnit)), long)
+			})
+			_, diags := read(t, "plan.xlsx", data, insp)
+			return diags
+		},
+		at:   "plan.xlsx: Instruktioner!B3",
+		text: `this plan was made for another inspection: unit "` + long[:schema.MaxEcho] + `… (32767 characters in all)", not "Almaklinikens vårdcentral"`,
+		max:  450,
+	}, {
+		name: "a criterion twice",
+		read: func() schema.Diagnostics {
+			data := edit(t, fillInspection(t, inspectionTemplate(t, insp.Cat), insp), func(f *excelize.File) {
+				set(t, f, "Område A", "A60", long)
+				set(t, f, "Område A", "A61", long)
+			})
+			_, diags := loadWorkbook(t, "inspection.xlsx", data)
+			return diags
+		},
+		at:   "inspection.xlsx: Område A!A61",
+		text: "a second row for " + strings.ToUpper(long[:schema.MaxEcho]) + "… (32767 characters in all) (the first is at A60); keep one",
+		max:  400,
+	}, {
+		name: "a key of a YAML plan",
+		read: func() schema.Diagnostics {
+			i := strings.Index(skel.String(), "    - criterion: C1\n") + len("    - criterion: C1\n")
+			data := skel.String()[:i] + "      ? " + long + "\n      : x\n" + skel.String()[i:]
+			_, diags, err := ReadPlanYAML("plan.yaml", []byte(data), insp, PlanOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return diags
+		},
+		text: `unknown key "` + long[:schema.MaxEcho] + `… (32767 characters in all)"`,
+		max:  400,
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			diags := tc.read()
+			checkDiags(t, diags, []wantDiag{{tc.at, schema.Error, tc.text}})
+			for _, d := range diags {
+				if n := len(d.String()); n > tc.max || strings.Contains(d.Message, long[:schema.MaxEcho+1]) {
+					t.Errorf("a message of %d bytes: %.300s…", n, d)
+				}
+			}
+		})
 	}
 }
