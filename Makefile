@@ -2,7 +2,7 @@
 GO      ?= go
 FIXTURES = $(wildcard fixtures/*.yaml)
 
-.PHONY: build demo test check bench bench-all fuzz golden schema clean
+.PHONY: build demo test check bench bench-all fuzz faults golden schema clean
 
 build:
 	$(GO) build -o bin/spur ./cmd/spur
@@ -36,6 +36,11 @@ bench:
 
 bench-all:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The fault suite at ten times its default size (make test runs the default):
+# kills, signals, a full disk, permissions, hostile inputs; -v prints the figures.
+faults:
+	SPUR_FAULTS=long $(GO) test -count=1 -timeout 30m -v ./faults
 
 # Each fuzz target briefly (FUZZTIME=5m for a longer run).
 FUZZTIME ?= 20s

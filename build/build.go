@@ -229,7 +229,11 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 		b.sum.Interrupted = true
 		return b.finish(items), err
 	}
-	if err := b.index(items); err != nil {
+	if n := lateFailures(items); n > 0 && !opt.Check {
+		// A disk that filled up, say: the overview of what could be
+		// written would replace a good one with a poorer one.
+		fmt.Fprintf(opt.Log, "%s: not updated, since the documents of %s could not be written; build again when they can\n", b.outPath(b.indexNames()[0]), plural(n, "inspection"))
+	} else if err := b.index(items); err != nil {
 		return b.finish(items), err
 	}
 	if err := b.unexpected(items); err != nil {
@@ -260,8 +264,11 @@ type item struct {
 	outs   []string // its documents relative to Out, slash-separated
 	row    overview.Row
 	read   bool // the first pass got to it (an interrupt may stop it before)
-	ok     bool
-	done   bool // every document is in place (or compared)
+	// lateFailed is set when the second pass failed it (a document that
+	// could not be written, an input that changed).
+	lateFailed bool
+	ok         bool
+	done       bool // every document is in place (or compared)
 	// problems are the first pass's, late the second's (warnings of the
 	// layout, a file that changed in between, a failed write).
 	problems, late []Problem
@@ -308,6 +315,25 @@ func (b *builder) finish(items []*item) *Summary {
 		s.Problems = []Problem{}
 	}
 	return s
+}
+
+// lateFailures counts the inputs that loaded but whose documents could not
+// be rendered or written.
+func lateFailures(items []*item) int {
+	n := 0
+	for _, it := range items {
+		if it.lateFailed {
+			n++
+		}
+	}
+	return n
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // outPath is the file in Out of a name relative to it.

@@ -87,6 +87,7 @@ func (b *builder) build(ctx context.Context, it *item) {
 
 func (it *item) lateError(format string, args ...any) {
 	it.ok = false
+	it.lateFailed = true
 	it.late = append(it.late, Problem{File: it.path, Severity: "error", Message: fmt.Sprintf(format, args...)})
 }
 

@@ -227,8 +227,10 @@ func describe(path string, err error) error {
 		return fmt.Errorf("cannot write %s: the disk is full; the file is unchanged", path)
 	case errors.Is(err, syscall.EDQUOT):
 		return fmt.Errorf("cannot write %s: the disk quota is used up; the file is unchanged", path)
-	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
-		return fmt.Errorf("cannot write %s: permission denied (%v) in %s; the file is unchanged", path, err, filepath.Dir(path))
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("cannot write %s: its file system is read-only; the file is unchanged", path)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("cannot write %s: permission denied in %s; the file is unchanged", path, filepath.Dir(path))
 	}
 	return fmt.Errorf("cannot write %s: %v", path, err)
 }

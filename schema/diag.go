@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -76,6 +77,12 @@ func (ds Diagnostics) HasErrors() bool {
 		}
 	}
 	return false
+}
+
+// Unique drops repeats of a diagnostic (the same place and message, as a
+// node reached through many aliases gives); ds must be sorted.
+func (ds Diagnostics) Unique() Diagnostics {
+	return slices.Compact(ds)
 }
 
 // Sort orders the diagnostics by place, then message, so that output is

@@ -91,6 +91,7 @@ func Load(file string, data []byte) (*Inspection, Diagnostics) {
 	}
 	validate(insp, &diags)
 	diags.Sort()
+	diags = diags.Unique()
 	return insp, diags
 }
 
@@ -104,6 +105,7 @@ func Validate(insp *Inspection) Diagnostics {
 	}
 	validate(insp, &diags)
 	diags.Sort()
+	diags = diags.Unique()
 	return diags
 }
 

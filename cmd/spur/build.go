@@ -106,6 +106,9 @@ func (e env) build(args []string) int {
 	switch {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintf(e.stderr, "spur build: interrupted after %d of %d inspections; every file written is whole\n", sum.Built, sum.Inputs)
+		if code := stoppedBy.Load(); code != 0 {
+			return int(code)
+		}
 		return exitInterrupted
 	case err != nil:
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)

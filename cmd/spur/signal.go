@@ -22,6 +22,17 @@ const stopGrace = time.Second
 // cancelled (spur build); any other command ends at the first signal.
 var graceful atomic.Bool
 
+// stoppedBy is the exit status of the signal that cancelled the context:
+// 130 for Ctrl-C, 143 for SIGTERM (128 + the signal, as a shell says it).
+var stoppedBy atomic.Int32
+
+func statusOf(s os.Signal) int {
+	if s == syscall.SIGTERM {
+		return 143
+	}
+	return exitInterrupted
+}
+
 // handleSignals cancels the returned context on the first Ctrl-C or
 // SIGTERM. A command that is not graceful, a second signal, or a build
 // still busy after stopGrace ends the process at once, after removing the
@@ -32,6 +43,7 @@ func handleSignals(stderr io.Writer) context.Context {
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		s := <-sigs
+		stoppedBy.Store(int32(statusOf(s)))
 		cancel()
 		if graceful.Load() {
 			fmt.Fprintln(stderr, "spur: stopping after the documents being written (Ctrl-C again to quit at once)")
@@ -42,11 +54,7 @@ func handleSignals(stderr io.Writer) context.Context {
 			}
 		}
 		safefile.RemoveTemps()
-		code := exitInterrupted
-		if s == syscall.SIGTERM {
-			code = 143
-		}
-		os.Exit(code)
+		os.Exit(statusOf(s))
 	}()
 	return ctx
 }
