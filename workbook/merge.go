@@ -20,13 +20,9 @@ import (
 // own, so that nothing goes without a word. name is for the diagnostics.
 func MergePlan(name string, src []byte, plan *schema.ActionPlan) ([]byte, schema.Diagnostics, error) {
 	var diags schema.Diagnostics
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, nil, fmt.Errorf("%s: not valid YAML: %w", name, err)
-	}
-	root := mapping(&doc)
-	if root == nil {
-		return nil, nil, fmt.Errorf("%s: not an inspection file (expected keys such as catalog, unit and visit)", name)
+	_, root, err := parseInspection(name, src)
+	if err != nil {
+		return nil, nil, err
 	}
 	starts := lineStarts(src)
 	var old, oldKey *yaml.Node
@@ -73,6 +69,19 @@ func MergePlan(name string, src []byte, plan *schema.ActionPlan) ([]byte, schema
 	res.Write(src[end:])
 	diags.Sort()
 	return res.Bytes(), diags, nil
+}
+
+// parseInspection parses an inspection file as yaml.v3 nodes: the
+// document and its top mapping.
+func parseInspection(name string, src []byte) (doc, root *yaml.Node, err error) {
+	doc = new(yaml.Node)
+	if err := yaml.Unmarshal(src, doc); err != nil {
+		return nil, nil, fmt.Errorf("%s: not valid YAML: %w", name, err)
+	}
+	if root = mapping(doc); root == nil {
+		return nil, nil, fmt.Errorf("%s: not an inspection file (expected keys such as catalog, unit and visit)", name)
+	}
+	return doc, root, nil
 }
 
 func lineStarts(src []byte) []int {
@@ -223,15 +232,11 @@ func reportReplaced(name string, key, old *yaml.Node, plan *schema.ActionPlan, d
 // kept, and so are the comments yaml.v3 keeps; the layout is not.
 func RewritePlan(name string, src []byte, plan *schema.ActionPlan) ([]byte, schema.Diagnostics, error) {
 	var diags schema.Diagnostics
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, nil, fmt.Errorf("%s: not valid YAML: %w", name, err)
+	doc, root, err := parseInspection(name, src)
+	if err != nil {
+		return nil, nil, err
 	}
-	root := mapping(&doc)
-	if root == nil {
-		return nil, nil, fmt.Errorf("%s: not an inspection file (expected keys such as catalog, unit and visit)", name)
-	}
-	blockStyle(&doc)
+	blockStyle(doc)
 	node := planNode(plan)
 	replaced := false
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -248,7 +253,7 @@ func RewritePlan(name string, src []byte, plan *schema.ActionPlan) ([]byte, sche
 	var out bytes.Buffer
 	enc := yaml.NewEncoder(&out)
 	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
+	if err := enc.Encode(doc); err != nil {
 		return nil, nil, err
 	}
 	if err := enc.Close(); err != nil {
