@@ -90,11 +90,10 @@ func write(path string, data []byte, opt Options, check func([]byte) error) (boo
 			return false, fmt.Errorf("%s is not a regular file; spur writes only regular files", path)
 		}
 		mode = st.Mode().Perm()
-		if sys, ok := st.Sys().(*syscall.Stat_t); ok {
-			uid, gid = int(sys.Uid), int(sys.Gid)
-			if opt.Owned && sys.Nlink > 1 {
-				return false, fmt.Errorf("%s has %d hard links; replacing it would split them, and writing it in place could leave it half-written; nothing was written (write to a new file with -o and move it yourself)", path, sys.Nlink)
-			}
+		var links uint64
+		uid, gid, links = owner(st)
+		if opt.Owned && links > 1 {
+			return false, fmt.Errorf("%s has %d hard links; replacing it would split them, and writing it in place could leave it half-written; nothing was written (write to a new file with -o and move it yourself)", path, links)
 		}
 		if opt.Owned && !writable(st) {
 			return false, fmt.Errorf("%s is read-only (mode %04o); nothing was written (make it writable with chmod u+w, or write to a new file with -o)", path, mode)
@@ -167,40 +166,6 @@ func write(path string, data []byte, opt Options, check func([]byte) error) (boo
 		syncDir(dir)
 	}
 	return true, nil
-}
-
-// writable reports whether the file's mode lets the current user write it.
-// Root may write anything, but a file without any write bit was protected
-// on purpose, and is refused all the same.
-func writable(st fs.FileInfo) bool {
-	perm := st.Mode().Perm()
-	sys, ok := st.Sys().(*syscall.Stat_t)
-	if !ok {
-		return perm&0o200 != 0
-	}
-	switch euid := os.Geteuid(); {
-	case euid == 0:
-		return perm&0o222 != 0
-	case uint32(euid) == sys.Uid:
-		return perm&0o200 != 0
-	case inGroup(sys.Gid):
-		return perm&0o020 != 0
-	default:
-		return perm&0o002 != 0
-	}
-}
-
-func inGroup(gid uint32) bool {
-	if uint32(os.Getegid()) == gid {
-		return true
-	}
-	groups, _ := os.Getgroups()
-	for _, g := range groups {
-		if uint32(g) == gid {
-			return true
-		}
-	}
-	return false
 }
 
 func syncDir(dir string) {
