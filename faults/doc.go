@@ -1,3 +1,5 @@
+//go:build unix
+
 // Package faults holds the fault suite of spur: tests that build the spur
 // binary once and run it as a user would, then kill it, interrupt it, fill
 // its disk, take its permissions away or feed it hostile input, and check

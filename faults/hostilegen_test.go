@@ -1,3 +1,5 @@
+//go:build unix
+
 package faults
 
 // The inputs of the hostile cases that are generated rather than kept in

@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -340,8 +339,8 @@ func TestBuildStaysInsideItsFolders(t *testing.T) {
 		const token = "ghp_0123456789abcdefghijklmnopqrstuvwxyzAB"
 		os.WriteFile(secret, []byte(token+"\n"), 0o600)
 		os.Symlink(secret, filepath.Join(in, "x.yaml"))
-		if err := syscall.Mkfifo(filepath.Join(in, "b.yaml"), 0o644); err != nil {
-			t.Fatal(err)
+		if err := mkfifo(filepath.Join(in, "b.yaml")); err != nil {
+			t.Skip(err)
 		}
 		os.Symlink("/dev/zero", filepath.Join(in, "z.yaml"))
 		for _, args := range [][]string{{}, {"--check"}, {"--json"}} {

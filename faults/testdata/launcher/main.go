@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command launcher runs one command for the fault tests and reports the
 // command's own peak memory.
 //
