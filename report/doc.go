@@ -5,6 +5,14 @@
 // read-only by the renderers (render/markdown, render/pdf), which then only
 // lay it out.
 //
+// What is printed is decided here, once, and the renderers only walk it:
+// an area's parts in print order with their headings (Area.Parts: the
+// lead-in with the criteria derived from it, then Föreskrift, Allmänna råd,
+// Kvalitetsindikator(er)), a criterion's State and its label, whether the
+// final grade is one of the options (Area.Unlisted), the plan by area
+// (Plan.ByArea) with each entry's heading, the stand-in for an empty value
+// (Dash) and the links a reader may follow (LinkAllowed).
+//
 // Like grade it is pure: no files, no clock. The document date comes from
 // the inspection or from the caller (SOURCE_DATE_EPOCH).
 //

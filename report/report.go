@@ -21,7 +21,7 @@ type Report struct {
 	L          Labels
 	Slug       string // a file name, safe on every system: unit and visit date
 	Date       time.Time
-	Unit       schema.Unit
+	Unit       Unit
 	Visit      string // "11 februari 2025"
 	VisitISO   string // "2025-02-11"
 	Inspectors []string
@@ -33,6 +33,11 @@ type Report struct {
 	Overview   []GradeRow
 	Groups     []Group
 	Plan       *Plan
+}
+
+// Unit is the unit inspected, as printed.
+type Unit struct {
+	Name, Organisation, Specialty, Region, Place string
 }
 
 // Summary is the three-column summary table.
@@ -75,8 +80,7 @@ type Group struct {
 type Area struct {
 	Letter, Title, Heading string // Heading: "E. Handledning och kompetensbedömning"
 	Narrative              string // Markdown as the inspectors wrote it
-	Intro, IntroLead       string
-	Sections               []Section
+	Parts                  []Part // the criteria under their headings, in print order
 	Options                []Option
 	Computed, Override     string
 	OverrideReason         string
@@ -85,20 +89,6 @@ type Area struct {
 	// "Handlingsplan inkommen, gradering justerad till C."
 	Note    string
 	Reasons []string
-}
-
-// Section is the criteria of one kind under their heading.
-type Section struct {
-	Heading  string
-	Criteria []Criterion
-}
-
-// Criterion is one criterion with its result.
-type Criterion struct {
-	ID, Text, Comment string
-	Kind              schema.Kind
-	Result            schema.Result
-	ResultLabel       string
 }
 
 // Option is a grade option; Chosen marks the area's grade.
@@ -117,6 +107,7 @@ type Plan struct {
 
 // PlanEntry is one action as the unit wrote it.
 type PlanEntry struct {
+	Heading       string // "Kriterium C1"
 	AreaHeading   string // "C. Lokaler och utrustning"
 	CriterionID   string
 	CriterionText string
@@ -189,7 +180,6 @@ func Build(insp *schema.Inspection, res grade.Result, opt Options) *Report {
 func buildArea(l Labels, cat *schema.Catalog, ca *schema.CatalogArea, in *schema.Area, ga *grade.Area) Area {
 	a := Area{
 		Letter: ca.Letter, Title: ca.Title, Heading: ca.Letter + ". " + ca.Title,
-		Intro: ca.Intro, IntroLead: ca.IntroLead,
 		Computed: string(ga.Computed), Override: string(ga.Override), OverrideReason: Visible(ga.OverrideReason),
 		Adjusted: string(ga.Adjusted), Final: string(ga.Final),
 	}
@@ -208,26 +198,16 @@ func buildArea(l Labels, cat *schema.Catalog, ca *schema.CatalogArea, in *schema
 	if in != nil {
 		results = in.Assessments
 	}
-	byKind := map[schema.Kind]*Section{}
+	crit := make([]Criterion, len(ca.Criteria))
 	for i, cr := range ca.Criteria {
-		k := cr.Kind.Group()
-		s, ok := byKind[k]
-		if !ok {
-			s = &Section{Heading: heading(l, cat, ca, k)}
-			byKind[k] = s
-		}
-		c := Criterion{ID: cr.ID, Text: cr.Text, Kind: cr.Kind}
+		c := Criterion{ID: cr.ID, Text: cr.Text}
 		if i < len(results) && results[i].Criterion != nil && results[i].Criterion.ID == cr.ID {
-			c.Result, c.Comment = results[i].Result, Visible(results[i].Comment)
+			c.State, c.Comment = stateOf(results[i].Result), Visible(results[i].Comment)
 		}
-		c.ResultLabel = resultLabel(l, c.Result)
-		s.Criteria = append(s.Criteria, c)
+		c.ResultLabel = c.State.Label(l)
+		crit[i] = c
 	}
-	for _, k := range []schema.Kind{schema.Regulation, schema.Advice, schema.Indicator} {
-		if s, ok := byKind[k]; ok {
-			a.Sections = append(a.Sections, *s)
-		}
-	}
+	a.Parts = parts(l, cat, ca, crit)
 	for _, o := range ca.Options {
 		a.Options = append(a.Options, Option{Grade: string(o.Grade), Text: o.Text, Chosen: string(o.Grade) == a.Final})
 	}
@@ -251,28 +231,39 @@ func heading(l Labels, cat *schema.Catalog, ca *schema.CatalogArea, k schema.Kin
 	return l.Indicator
 }
 
-func resultLabel(l Labels, r schema.Result) string {
-	switch r {
-	case schema.Met:
-		return l.Met
-	case schema.NotMet:
-		return l.NotMet
-	case schema.NotApplicable:
-		return l.NotApplicable
-	}
-	return l.Unassessed
-}
-
 func buildPlan(l Labels, cat *schema.Catalog, p *schema.ActionPlan) *Plan {
 	out := &Plan{Intro: l.PlanIntro, Date: l.Date(p.Date.Time())}
 	for _, e := range p.Entries {
-		pe := PlanEntry{CriterionID: Visible(e.Criterion), Action: Visible(e.Action), Responsible: Visible(e.Responsible),
+		pe := PlanEntry{Heading: l.Criterion + " " + Visible(e.Criterion), CriterionID: Visible(e.Criterion), Action: Visible(e.Action), Responsible: Visible(e.Responsible),
 			FollowUpBy: Visible(e.FollowUpBy), Due: Visible(e.Due.Text), FollowUp: Visible(e.FollowUp.Text),
 			DueRead: reading(e.Due), FollowUpRead: reading(e.FollowUp)}
 		if cr, ca, ok := cat.Criterion(e.Criterion); ok {
 			pe.AreaHeading, pe.CriterionText = ca.Letter+". "+ca.Title, cr.Text
 		}
 		out.Entries = append(out.Entries, pe)
+	}
+	return out
+}
+
+// PlanArea is the entries of one area, in plan order.
+type PlanArea struct {
+	Heading string // "C. Lokaler och utrustning"; "" for a criterion not in the catalogue
+	Entries []PlanEntry
+}
+
+// ByArea groups consecutive entries of the same area: the plan as every
+// format prints it, an area heading and its entries.
+func (p *Plan) ByArea() []PlanArea {
+	if p == nil {
+		return nil
+	}
+	var out []PlanArea
+	for _, e := range p.Entries {
+		if n := len(out); n > 0 && out[n-1].Heading == e.AreaHeading {
+			out[n-1].Entries = append(out[n-1].Entries, e)
+			continue
+		}
+		out = append(out, PlanArea{Heading: e.AreaHeading, Entries: []PlanEntry{e}})
 	}
 	return out
 }
@@ -287,10 +278,9 @@ func reading(t schema.DateText) string {
 	return s
 }
 
-func visibleUnit(u schema.Unit) schema.Unit {
-	u.Name, u.Organisation, u.Specialty = Visible(u.Name), Visible(u.Organisation), Visible(u.Specialty)
-	u.Region, u.Place = Visible(u.Region), Visible(u.Place)
-	return u
+func visibleUnit(u schema.Unit) Unit {
+	return Unit{Name: Visible(u.Name), Organisation: Visible(u.Organisation), Specialty: Visible(u.Specialty),
+		Region: Visible(u.Region), Place: Visible(u.Place)}
 }
 
 // visibleAll is Visible of each item, in a new slice: the inspection is

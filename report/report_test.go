@@ -66,10 +66,10 @@ func TestBuildFixture(t *testing.T) {
 			if chosen != 1 {
 				t.Errorf("area %s: %d options chosen", a.Letter, chosen)
 			}
-			for _, s := range a.Sections {
+			for _, s := range a.Parts {
 				n += len(s.Criteria)
 				for _, c := range s.Criteria {
-					if c.Result == "" || c.ResultLabel == "" {
+					if c.State == Unassessed || c.ResultLabel == "" {
 						t.Errorf("%s unassessed in the view", c.ID)
 					}
 				}
@@ -80,12 +80,12 @@ func TestBuildFixture(t *testing.T) {
 		t.Errorf("%d criteria in the view", n)
 	}
 	e := r.Groups[1].Areas[1]
-	if e.Letter != "E" || e.Note != "Handlingsplan inkommen, gradering justerad till C." || e.Sections[0].Heading != "Föreskrift" || e.Sections[1].Heading != "Allmänna råd" {
-		t.Errorf("area E: %q %q", e.Note, e.Sections[0].Heading)
+	if e.Letter != "E" || e.Note != "Handlingsplan inkommen, gradering justerad till C." || e.Parts[0].Heading != "Föreskrift" || e.Parts[1].Heading != "Allmänna råd" {
+		t.Errorf("area E: %q %q", e.Note, e.Parts[0].Heading)
 	}
 	h := r.Groups[1].Areas[4]
-	if h.Note != "Handlingsplan inkommen, gradering D kvarstår." || h.Sections[2].Heading != "Kvalitetsindikatorer" {
-		t.Errorf("area H: %q %q", h.Note, h.Sections[2].Heading)
+	if h.Note != "Handlingsplan inkommen, gradering D kvarstår." || h.Parts[2].Heading != "Kvalitetsindikatorer" {
+		t.Errorf("area H: %q %q", h.Note, h.Parts[2].Heading)
 	}
 	if r.Plan == nil || len(r.Plan.Entries) != 14 {
 		t.Fatalf("plan: %+v", r.Plan)
@@ -103,11 +103,50 @@ func TestBuildFixture(t *testing.T) {
 func TestBuildEnglish(t *testing.T) {
 	r := buildFixture(t, "en")
 	e := r.Groups[1].Areas[1]
-	if r.Status != "Final report" || r.Visit != "11 February 2025" || e.Sections[0].Heading != "Regulation (föreskrift)" ||
+	if r.Status != "Final report" || r.Visit != "11 February 2025" || e.Parts[0].Heading != "Regulation (föreskrift)" ||
 		e.Note != "Action plan received, grade adjusted to C." {
-		t.Errorf("%q %q %q %q", r.Status, r.Visit, e.Sections[0].Heading, e.Note)
+		t.Errorf("%q %q %q %q", r.Status, r.Visit, e.Parts[0].Heading, e.Note)
 	}
-	if e.Sections[0].Criteria[0].Text != "Varje ST-läkare ges kontinuerligt handledning i form av stöd och vägledning med utgångspunkt i det individuella utbildningsprogrammet." {
+	if e.Parts[0].Criteria[0].Text != "Varje ST-läkare ges kontinuerligt handledning i form av stöd och vägledning med utgångspunkt i det individuella utbildningsprogrammet." {
 		t.Error("criteria must keep their official Swedish texts")
+	}
+}
+
+// TestParts pins the areas' parts as the printed report has them
+// (spur-model.md: The report, in order): area D has its lead-in with the
+// derived criteria under "Föreskrift", then its own föreskrifter under a
+// second "Föreskrift".
+func TestParts(t *testing.T) {
+	r := buildFixture(t, "sv")
+	want := map[string][]string{
+		"A": {"Föreskrift", "Kvalitetsindikator"},
+		"D": {"Föreskrift", "Föreskrift", "Allmänna råd", "Kvalitetsindikator"},
+		"E": {"Föreskrift", "Allmänna råd", "Kvalitetsindikator"},
+		"H": {"Föreskrift", "Allmänna råd", "Kvalitetsindikatorer"},
+	}
+	for _, g := range r.Groups {
+		for _, a := range g.Areas {
+			var got []string
+			for i, p := range a.Parts {
+				got = append(got, p.Heading)
+				if (p.Kind == LeadIn) != (p.Intro != "") || (p.Kind == LeadIn && i != 0) {
+					t.Errorf("area %s part %d: kind %d, intro %q", a.Letter, i, p.Kind, p.Intro)
+				}
+				if len(p.Criteria) == 0 && p.Kind != LeadIn {
+					t.Errorf("area %s part %d is empty", a.Letter, i)
+				}
+			}
+			if w, ok := want[a.Letter]; ok && strings.Join(got, "|") != strings.Join(w, "|") {
+				t.Errorf("area %s: parts %q, want %q", a.Letter, got, w)
+			}
+			if a.Letter == "D" {
+				if ids := a.Parts[0].Criteria; len(ids) != 3 || ids[0].ID != "D1" || a.Parts[1].Criteria[0].ID != "D4" {
+					t.Errorf("area D: lead-in %+v, then %+v", a.Parts[0].Criteria, a.Parts[1].Criteria)
+				}
+				if a.Parts[0].Lead != "Vilket enligt SPUR-modellen innebär att:" {
+					t.Errorf("area D: lead %q", a.Parts[0].Lead)
+				}
+			}
+		}
 	}
 }

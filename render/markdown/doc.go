@@ -36,11 +36,14 @@
 //	lower S, join LIST SEP
 //	box C            "[x]" for a met criterion, else "[ ]"
 //	na C, unassessed C   whether a criterion is not applicable / not assessed
-//	hasOption AREA G whether the area offers grade G
-//	parts AREA       the area's criteria under their headings ([]Part)
 //	areaOf R AREA    the data of the "area" template (AreaArgs)
-//	byArea PLAN      the plan's entries grouped by area ([]PlanArea)
 //	planAt R LEVEL   the data of the "plan" template (PlanArgs)
+//
+// What is printed is decided in the view, once for every format: an
+// area's parts in print order with their headings (.Parts), whether the
+// final grade is none of the options (.Unlisted), the plan by area
+// (.Plan.ByArea) with each entry's heading. hasOption AREA G, parts AREA
+// and byArea PLAN are kept for templates written before these fields.
 //
 // report.md.tmpl and actionplan.md.tmpl are parsed after common.md.tmpl
 // (the "plan" template), so that a define of theirs replaces a common one.

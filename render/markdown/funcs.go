@@ -5,7 +5,6 @@ import (
 	"text/template"
 
 	"spur/report"
-	"spur/schema"
 )
 
 // funcs are the functions a template may call, the embedded ones and a
@@ -13,12 +12,12 @@ import (
 var funcs = template.FuncMap{
 	"esc":        Escape,
 	"md":         Safe,
-	"dash":       dash,
+	"dash":       report.Dash,
 	"lower":      strings.ToLower,
 	"join":       strings.Join,
 	"box":        box,
-	"na":         func(c report.Criterion) bool { return c.Result == schema.NotApplicable },
-	"unassessed": func(c report.Criterion) bool { return c.Result == "" },
+	"na":         func(c report.Criterion) bool { return c.State == report.NotApplicable },
+	"unassessed": func(c report.Criterion) bool { return c.State == report.Unassessed },
 	"hasOption":  hasOption,
 	"parts":      parts,
 	"areaOf":     areaOf,
@@ -26,69 +25,22 @@ var funcs = template.FuncMap{
 	"planAt":     planAt,
 }
 
-// dash stands in for an empty value.
-func dash(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "–"
-	}
-	return s
-}
-
 // box is the task-list box of a criterion: "[x]" when met, else "[ ]".
 func box(c report.Criterion) string {
-	if c.Result == schema.Met {
+	if c.State == report.Met {
 		return "[x]"
 	}
 	return "[ ]"
 }
 
-func hasOption(a report.Area, g string) bool {
-	for _, o := range a.Options {
-		if o.Grade == g {
-			return true
-		}
-	}
-	return false
-}
+// hasOption is report.Area.Offers, for templates written before it.
+func hasOption(a report.Area, g string) bool { return a.Offers(g) }
 
-// Part is a run of criteria under one heading. In an area with an
-// introductory föreskrift text, the criteria derived from it (F*) follow
-// that text under "Föreskrift", and the area's other föreskrifter get a
-// heading "Föreskrift" of their own after them, as in printed reports
-// (area D).
-type Part struct {
-	Heading     string
-	Intro, Lead string
-	Criteria    []report.Criterion
-}
+// Part is the area's parts as report decides them (report.Area.Parts).
+type Part = report.Part
 
-func parts(a report.Area) []Part {
-	var out []Part
-	for _, s := range a.Sections {
-		if a.Intro == "" || len(s.Criteria) == 0 || s.Criteria[0].Kind.Group() != schema.Regulation {
-			out = append(out, Part{Heading: s.Heading, Criteria: s.Criteria})
-			continue
-		}
-		derived := Part{Heading: s.Heading, Intro: a.Intro, Lead: a.IntroLead}
-		plain := Part{Heading: s.Heading}
-		for _, c := range s.Criteria {
-			if c.Kind == schema.DerivedRegulation {
-				derived.Criteria = append(derived.Criteria, c)
-			} else {
-				plain.Criteria = append(plain.Criteria, c)
-			}
-		}
-		if len(derived.Criteria) == 0 {
-			// No derived criteria: the text introduces the föreskrifter.
-			derived.Criteria, plain.Criteria = plain.Criteria, nil
-		}
-		out = append(out, derived)
-		if len(plain.Criteria) > 0 {
-			out = append(out, plain)
-		}
-	}
-	return out
-}
+// parts is .Parts, for templates written before it.
+func parts(a report.Area) []Part { return a.Parts }
 
 // AreaArgs is what the "area" template gets: the labels and the area.
 type AreaArgs struct {
@@ -98,27 +50,11 @@ type AreaArgs struct {
 
 func areaOf(r *report.Report, a report.Area) AreaArgs { return AreaArgs{L: r.L, A: a} }
 
-// PlanArea is the action-plan entries of one area, in plan order.
-type PlanArea struct {
-	Heading string
-	Entries []report.PlanEntry
-}
+// PlanArea is the entries of one area (report.Plan.ByArea).
+type PlanArea = report.PlanArea
 
-// byArea groups consecutive entries of the same area.
-func byArea(p *report.Plan) []PlanArea {
-	if p == nil {
-		return nil
-	}
-	var out []PlanArea
-	for _, e := range p.Entries {
-		if n := len(out); n > 0 && out[n-1].Heading == e.AreaHeading {
-			out[n-1].Entries = append(out[n-1].Entries, e)
-			continue
-		}
-		out = append(out, PlanArea{Heading: e.AreaHeading, Entries: []report.PlanEntry{e}})
-	}
-	return out
-}
+// byArea is (*report.Plan).ByArea, for templates written before it.
+func byArea(p *report.Plan) []PlanArea { return p.ByArea() }
 
 // PlanArgs is what the "plan" template gets: the report, and the heading
 // marks of an area ("###") and of an entry ("####").

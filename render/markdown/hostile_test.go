@@ -99,9 +99,9 @@ func hostileReport(t testing.TB) *report.Report {
 			// must stay inside the area.
 			a.Narrative = "# Rubrik i berättelsen\r\n\r\n" + pick(i) + "\r\n\r\n<div>\r\n" + pick(i+7) +
 				"\r\n</div>\r\n\r\n| a | b |\r\n|---|---|\r\n\r\n- [ ] " + pick(i+3) + "\r\n\r\n" + hostile[len(hostile)-1]
-			for s := range a.Sections {
-				for c := range a.Sections[s].Criteria {
-					if cr := &a.Sections[s].Criteria[c]; cr.Comment != "" {
+			for s := range a.Parts {
+				for c := range a.Parts[s].Criteria {
+					if cr := &a.Parts[s].Criteria[c]; cr.Comment != "" {
 						cr.Comment = next()
 					}
 				}

@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"spur/report"
-	"spur/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -119,9 +118,9 @@ func TestReportShape(t *testing.T) {
 			var texts []string
 			for _, g := range r.Groups {
 				for _, a := range g.Areas {
-					for _, sec := range a.Sections {
+					for _, sec := range a.Parts {
 						for _, c := range sec.Criteria {
-							if c.Result == schema.Met {
+							if c.State == report.Met {
 								met++
 							}
 							texts = append(texts, c.ID+" "+c.Text)

@@ -14,6 +14,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+
+	"spur/report"
 )
 
 // commonmark parses what users write: plain CommonMark without the GFM
@@ -245,12 +247,8 @@ func decode(raw []byte) string {
 	return stdhtml.UnescapeString(buf.String())
 }
 
-// allowed reports whether a link to u is kept: http, https and mailto
-// only, so that no javascript:, data: or file: address reaches a reader.
-func allowed(u string) bool {
-	l := strings.ToLower(u)
-	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "mailto:")
-}
+// allowed reports whether a link to u is kept (report.LinkAllowed).
+func allowed(u string) bool { return report.LinkAllowed(u) }
 
 // destination writes u as a link destination that ends where it should:
 // spaces, controls, non-ASCII bytes and characters not allowed in a URL are

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"spur/schema"
+	"spur/report"
 )
 
 // TestVariants: what the fixture does not show, in the shape chosen for it.
@@ -15,9 +15,9 @@ func TestVariants(t *testing.T) {
 	for i := range a.Options {
 		a.Options[i].Chosen = a.Options[i].Grade == "A"
 	}
-	crit := a.Sections[0].Criteria
-	crit[1].Result, crit[1].ResultLabel = schema.NotApplicable, "Ej tillämpligt"
-	crit[2].Result, crit[2].ResultLabel = "", "Ej bedömt"
+	crit := a.Parts[0].Criteria
+	crit[1].State, crit[1].ResultLabel = report.NotApplicable, "Ej tillämpligt"
+	crit[2].State, crit[2].ResultLabel = report.Unassessed, "Ej bedömt"
 	r.Summary.Strengths, r.Summary.Weaknesses, r.Summary.Improvements = nil, nil, nil
 	r.Unit.Organisation = ""
 	r.Plan.Entries = nil

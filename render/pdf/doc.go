@@ -40,10 +40,12 @@
 //	(*Doc) SetContext(where string)      name the place for warnings
 //	(*Doc) Bookmark(title, level)        outline entry at the next content
 //	(*Doc) Heading(text, level)          0 title, 1 section, 2 area, 3 sub-heading
+//	(*Doc) HeadingWith(text, level, mm)  a heading kept with the next mm (TableStart)
 //	(*Doc) Paragraph(runs ...Run)        body text; Run{Text, Bold, Italic, Link}
 //	(*Doc) Markdown(src)                 GFM in body text
 //	(*Doc) Checkbox(state, label)        CheckMet, CheckNotMet, CheckNA
 //	(*Doc) Table(cols, header, rows)     Column{Width}, Cell{Runs | Markdown, Fill}
+//	(*Doc) TableStart(cols, header, rows) the height a table needs at its start
 //	(*Doc) Space(mm), KeepTogether(mm)   vertical space, conditional page break
 //	(*Doc) Output(w io.Writer) error     finish and write, once
 //	(*Doc) Warnings() []string           what was replaced, and where

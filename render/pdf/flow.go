@@ -80,7 +80,11 @@ func (d *Doc) Paragraph(runs ...Run) {
 // (such as STRUKTUR), 2 an area; 3 and deeper are set like 2 but smaller.
 // The heading is kept on the same page as the next three lines of body
 // text.
-func (d *Doc) Heading(text string, level int) {
+func (d *Doc) Heading(text string, level int) { d.HeadingWith(text, level, 3*bodyLead) }
+
+// HeadingWith is Heading kept on a page with the next mm of content (a
+// table's start: TableStart) rather than three lines of text.
+func (d *Doc) HeadingWith(text string, level int, next float64) {
 	level = max(0, min(level, 3))
 	h := headings[level]
 	ls := d.layout([]block{{runs: []Run{{Text: text}}, ts: h.ts}}, d.textWidth())
@@ -90,7 +94,7 @@ func (d *Doc) Heading(text string, level int) {
 	if level == 1 {
 		ls = append(ls, line{ts: h.ts, h: 1.5, rule: &span{w: d.textWidth()}})
 	}
-	total := 3 * bodyLead
+	total := next
 	for _, l := range ls {
 		total += l.h
 	}

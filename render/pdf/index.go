@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 
+	"spur/report"
 	"spur/report/overview"
 )
 
@@ -27,12 +28,7 @@ func Index(w io.Writer, v *overview.View) (warnings []string, err error) {
 	if len(v.Rows) == 0 {
 		d.Paragraph(Run{Text: l.NoInspections, Italic: true})
 	}
-	text := func(s string, bold bool) Cell {
-		if s == "" {
-			s = "–"
-		}
-		return Cell{Runs: []Run{{Text: s, Bold: bold}}}
-	}
+	text := func(s string, bold bool) Cell { return Cell{Runs: []Run{{Text: report.Dash(s), Bold: bold}}} }
 	cols := []Column{{}, {Width: 33}, {Width: 22}}
 	head := []Cell{text(l.Unit, true), text(l.Region, true), text(l.Visit, true)}
 	for _, a := range v.Areas {

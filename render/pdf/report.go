@@ -22,7 +22,7 @@ func Report(w io.Writer, r *report.Report) (warnings []string, err error) {
 		}
 	}
 	if r.Plan != nil {
-		plan(d, r)
+		plan(d, r, false)
 	}
 	err = d.Output(w)
 	return d.Warnings(), err
@@ -33,7 +33,7 @@ func Report(w io.Writer, r *report.Report) (warnings []string, err error) {
 func Plan(w io.Writer, r *report.Report) (warnings []string, err error) {
 	d := New(meta(r, r.L.ActionPlanTitle))
 	titleBlock(d, r, r.L.ActionPlanTitle, true)
-	plan(d, r)
+	plan(d, r, true)
 	err = d.Output(w)
 	return d.Warnings(), err
 }
@@ -110,18 +110,20 @@ func gradeOverview(d *Doc, r *report.Report) {
 	d.SetContext(l.Overview)
 	d.Bookmark(l.Overview, 0)
 	d.Heading(l.Overview, 1)
-	text := func(s string, bold bool) Cell {
-		if s == "" {
-			s = "–"
-		}
-		return Cell{Runs: []Run{{Text: s, Bold: bold}}}
-	}
+	text := func(s string, bold bool) Cell { return Cell{Runs: []Run{{Text: report.Dash(s), Bold: bold}}} }
 	var rows [][]Cell
 	for _, g := range r.Overview {
 		rows = append(rows, []Cell{text(g.Letter+". "+g.Title, false), text(g.Computed, false), text(g.Override, false), text(g.Adjusted, false), text(g.Final, true)})
 	}
 	head := []Cell{text(l.Area, true), text(l.Computed, true), text(l.Override, true), text(l.Adjusted, true), text(l.FinalGrade, true)}
 	d.Table([]Column{{}, {Width: 24}, {Width: 28}, {Width: 24}, {Width: 24}}, head, rows)
+}
+
+// subheading is a heading under an area, in the outline too, so that the
+// outline holds every heading the Markdown has.
+func subheading(d *Doc, text string) {
+	d.Bookmark(text, 2)
+	d.Heading(text, 3)
 }
 
 func area(d *Doc, l report.Labels, a *report.Area) {
@@ -135,40 +137,22 @@ func area(d *Doc, l report.Labels, a *report.Area) {
 		d.Paragraph(Run{Text: a.Note, Bold: true, Italic: true})
 	}
 	if a.Override != "" {
-		d.Paragraph(Run{Text: l.OverrideNote + ": ", Bold: true}, Run{Text: a.Override + " (" + strings.ToLower(l.Computed) + ": " + dash(a.Computed) + "). "},
+		d.Paragraph(Run{Text: l.OverrideNote + ": ", Bold: true}, Run{Text: a.Override + " (" + strings.ToLower(l.Computed) + ": " + report.Dash(a.Computed) + "). "},
 			Run{Text: l.Reason + ": ", Italic: true}, Run{Text: a.OverrideReason})
 	}
-	if a.Intro != "" {
-		d.Heading(l.Regulation, 3)
-		d.Paragraph(Run{Text: a.Intro})
-		if a.IntroLead != "" {
-			d.Paragraph(Run{Text: a.IntroLead, Italic: true})
+	for _, p := range a.Parts {
+		subheading(d, p.Heading)
+		if p.Intro != "" {
+			d.Paragraph(Run{Text: p.Intro})
+		}
+		if p.Lead != "" {
+			d.Paragraph(Run{Text: p.Lead, Italic: true})
+		}
+		for _, c := range p.Criteria {
+			criterion(d, l, c)
 		}
 	}
-	for _, s := range a.Sections {
-		if a.Intro == "" || s.Criteria[0].Kind.Group() != "F" {
-			d.Heading(s.Heading, 3)
-		}
-		for _, c := range s.Criteria {
-			label := c.ID + "  " + c.Text
-			state := CheckNotMet
-			switch c.Result {
-			case "met":
-				state = CheckMet
-			case "not_applicable":
-				state = CheckNA
-				label += " (" + strings.ToLower(c.ResultLabel) + ")"
-			case "":
-				label += " (" + strings.ToLower(c.ResultLabel) + ")"
-			}
-			runs := []Run{{Text: label}}
-			if c.Comment != "" {
-				runs = append(runs, Run{Text: "\n" + l.Comment + ": ", Italic: true, Bold: true}, Run{Text: c.Comment, Italic: true})
-			}
-			d.CheckboxRuns(state, runs...)
-		}
-	}
-	d.Heading(l.Grading, 3)
+	subheading(d, l.Grading)
 	for _, o := range a.Options {
 		state := CheckNotMet
 		if o.Chosen {
@@ -176,8 +160,12 @@ func area(d *Doc, l report.Labels, a *report.Area) {
 		}
 		d.Checkbox(state, o.Grade+". "+o.Text)
 	}
-	if a.Adjusted != "" && !hasOption(a, a.Adjusted) {
-		d.Paragraph(Run{Text: a.Note, Italic: true})
+	if a.Unlisted() {
+		runs := []Run{{Text: l.FinalGrade + ": " + a.Final, Bold: true}}
+		if a.Note != "" {
+			runs = append(runs, Run{Text: " " + a.Note, Italic: true})
+		}
+		d.Paragraph(runs...)
 	}
 	if len(a.Reasons) > 0 {
 		var b strings.Builder
@@ -189,58 +177,82 @@ func area(d *Doc, l report.Labels, a *report.Area) {
 	}
 }
 
-func hasOption(a *report.Area, g string) bool {
-	for _, o := range a.Options {
-		if o.Grade == g {
-			return true
-		}
+// criterion is a criterion's box: ticked when met, crossed out when not
+// applicable; the label says so where the box alone does not.
+func criterion(d *Doc, l report.Labels, c report.Criterion) {
+	label := c.ID + "  " + c.Text
+	state := CheckNotMet
+	switch c.State {
+	case report.Met:
+		state = CheckMet
+	case report.NotApplicable:
+		state = CheckNA
+		label += " (" + strings.ToLower(c.ResultLabel) + ")"
+	case report.Unassessed:
+		label += " (" + strings.ToLower(c.ResultLabel) + ")"
 	}
-	return false
+	runs := []Run{{Text: label}}
+	if c.Comment != "" {
+		runs = append(runs, Run{Text: "\n" + l.Comment + ": ", Italic: true, Bold: true}, Run{Text: c.Comment, Italic: true})
+	}
+	d.CheckboxRuns(state, runs...)
 }
 
-func plan(d *Doc, r *report.Report) {
+// plan lays out the action plan: in the report, as its last section; alone,
+// under the document's title, whose table has the plan's date, the areas
+// at the outline's top level as in the Markdown.
+func plan(d *Doc, r *report.Report, alone bool) {
 	l := r.L
 	d.SetContext(l.Plan)
-	d.Bookmark(l.Plan, 0)
-	d.Heading(l.Plan, 1)
+	level := 0
+	if !alone {
+		d.Bookmark(l.Plan, 0)
+		d.Heading(l.Plan, 1)
+		level = 1
+	}
 	d.Paragraph(Run{Text: r.Plan.Intro})
+	if !alone && r.Plan.Date != "" {
+		d.Paragraph(Run{Text: l.PlanDate + ": ", Bold: true}, Run{Text: r.Plan.Date})
+	}
 	if len(r.Plan.Entries) == 0 {
 		d.Paragraph(Run{Text: l.NoPlanEntries, Italic: true})
 	}
 	field := func(label, value, read string) []Cell {
-		runs := []Run{{Text: value}}
+		runs := []Run{{Text: report.Dash(value)}}
 		if read != "" {
 			runs = append(runs, Run{Text: " (" + l.Normalised + " " + read + ")", Italic: true})
 		}
 		return []Cell{{Runs: []Run{{Text: label, Bold: true}}, Fill: true}, {Runs: runs}}
 	}
-	for i, e := range r.Plan.Entries {
-		d.SetContext(l.Plan + " " + e.CriterionID)
-		if i == 0 || r.Plan.Entries[i-1].AreaHeading != e.AreaHeading {
-			d.Heading(e.AreaHeading, 2)
+	for _, pa := range r.Plan.ByArea() {
+		if pa.Heading != "" {
+			d.SetContext(l.Plan + " " + pa.Heading)
+			d.Bookmark(pa.Heading, level)
+			d.Heading(pa.Heading, 2)
 		}
-		head := []Cell{{Runs: []Run{{Text: e.CriterionID}}}, {Runs: []Run{{Text: e.CriterionText}}}}
-		action := Cell{Markdown: e.Action}
-		if strings.TrimSpace(e.Action) == "" {
-			action = Cell{Runs: []Run{{Text: "–"}}}
+		for _, e := range pa.Entries {
+			d.SetContext(l.Plan + " " + e.CriterionID)
+			head := []Cell{{Runs: []Run{{Text: e.CriterionID}}}, {Runs: []Run{{Text: e.CriterionText}}}}
+			action := Cell{Markdown: e.Action}
+			if strings.TrimSpace(e.Action) == "" {
+				action = Cell{Runs: []Run{{Text: report.Dash("")}}}
+			}
+			rows := [][]Cell{
+				{{Runs: []Run{{Text: l.PlanAction, Bold: true}}, Fill: true}, action},
+				field(l.PlanDue, e.Due, e.DueRead),
+				field(l.PlanResponsible, e.Responsible, ""),
+				field(l.PlanFollowUp, e.FollowUp, e.FollowUpRead),
+				field(l.PlanFollowUpBy, e.FollowUpBy, ""),
+			}
+			cols := []Column{{Width: 0.3}, {}}
+			// The heading goes with the table's start: a row that fits on a
+			// page is moved whole to the next one, and the heading with it.
+			d.Bookmark(e.Heading, level+1)
+			d.HeadingWith(e.Heading, 3, d.TableStart(cols, head, rows))
+			d.Table(cols, head, rows)
+			d.Space(3)
 		}
-		rows := [][]Cell{
-			{{Runs: []Run{{Text: l.PlanAction, Bold: true}}, Fill: true}, action},
-			field(l.PlanDue, e.Due, e.DueRead),
-			field(l.PlanResponsible, e.Responsible, ""),
-			field(l.PlanFollowUp, e.FollowUp, e.FollowUpRead),
-			field(l.PlanFollowUpBy, e.FollowUpBy, ""),
-		}
-		d.Table([]Column{{Width: 0.3}, {}}, head, rows)
-		d.Space(3)
 	}
-}
-
-func dash(s string) string {
-	if s == "" {
-		return "–"
-	}
-	return s
 }
 
 // escape makes s literal text in Markdown: every ASCII punctuation

@@ -109,13 +109,18 @@ func TestPlanAlone(t *testing.T) {
 	}
 	qpdfCheck(t, buf.Bytes())
 	flat := strings.Join(strings.Fields(strings.Join(pdftotext(t, buf.Bytes()), " ")), " ")
-	for _, want := range []string{"Action plan after SPUR inspection", "Action plan received", "ACTION PLAN", "Planned action", "Page 1 of "} {
+	for _, want := range []string{"Action plan after SPUR inspection", "Action plan received", "Criterion C1", "Planned action", "Page 1 of "} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("%q missing", want)
 		}
 	}
 	if strings.Contains(flat, "STRUCTURE") {
 		t.Error("the plan alone holds the areas")
+	}
+	// The title says what the document is, as in the Markdown: no
+	// section heading repeats it.
+	if strings.Contains(flat, "ACTION PLAN") {
+		t.Error("the plan alone has a heading ACTION PLAN")
 	}
 }
 

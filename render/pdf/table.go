@@ -36,32 +36,7 @@ func (d *Doc) Table(cols []Column, header []Cell, rows [][]Cell) {
 	if d.done {
 		return
 	}
-	n := len(cols)
-	if n == 0 {
-		n = len(header)
-		for _, r := range rows {
-			n = max(n, len(r))
-		}
-	}
-	if n == 0 {
-		return
-	}
-	ws := columnWidths(cols, n, d.textWidth())
-	var head *trow
-	if len(header) > 0 {
-		h := d.tableRow(ws, header, true)
-		head = &h
-	}
-	body := make([]trow, len(rows))
-	for i, r := range rows {
-		body[i] = d.tableRow(ws, r, false)
-	}
-	if head != nil && head.h > (d.bottom()-marginTop)/3 {
-		// A header this tall is not repeated: it is set as a first row,
-		// split across pages if it must be.
-		body = append([]trow{*head}, body...)
-		head = nil
-	}
+	ws, head, body, need := d.tableLayout(cols, header, rows)
 	if head == nil && len(body) == 0 {
 		return
 	}
@@ -70,17 +45,7 @@ func (d *Doc) Table(cols []Column, header []Cell, rows [][]Cell) {
 		headH = head.h
 	}
 	capacity := d.bottom() - marginTop - headH
-	// The header is not left alone at a page bottom: it goes with the
-	// first row, or with the first lines of a row taller than a page.
 	minPart := 2*cellPadY + 3*tableLead
-	need := headH
-	if len(body) > 0 {
-		if body[0].h <= capacity+eps {
-			need += body[0].h
-		} else {
-			need += minPart
-		}
-	}
 	d.atLeast(2)
 	d.KeepTogether(need)
 	if !d.fresh {
@@ -122,6 +87,63 @@ func (d *Doc) Table(cols []Column, header []Cell, rows [][]Cell) {
 	}
 	d.fresh = false
 	d.atLeast(3)
+}
+
+// TableStart is the height a table needs at the start: its header with its
+// first row, or with the first lines of a row taller than a page. A
+// heading before the table stays with that much (HeadingWith).
+func (d *Doc) TableStart(cols []Column, header []Cell, rows [][]Cell) float64 {
+	_, _, _, need := d.tableLayout(cols, header, rows)
+	return need
+}
+
+// tableLayout lays out the header and the rows for the column widths, and
+// says what the table needs at its start: the header is not left alone at
+// a page bottom, it goes with the first row, or with the first lines of a
+// row taller than a page.
+func (d *Doc) tableLayout(cols []Column, header []Cell, rows [][]Cell) (ws []float64, head *trow, body []trow, need float64) {
+	n := len(cols)
+	if n == 0 {
+		n = len(header)
+		for _, r := range rows {
+			n = max(n, len(r))
+		}
+	}
+	if n == 0 {
+		return nil, nil, nil, 0
+	}
+	ws = columnWidths(cols, n, d.textWidth())
+	if len(header) > 0 {
+		h := d.tableRow(ws, header, true)
+		head = &h
+	}
+	body = make([]trow, len(rows))
+	for i, r := range rows {
+		body[i] = d.tableRow(ws, r, false)
+	}
+	if head != nil && head.h > (d.bottom()-marginTop)/3 {
+		// A header this tall is not repeated: it is set as a first row,
+		// split across pages if it must be.
+		body = append([]trow{*head}, body...)
+		head = nil
+	}
+	if head == nil && len(body) == 0 {
+		return ws, nil, nil, 0
+	}
+	headH := 0.0
+	if head != nil {
+		headH = head.h
+	}
+	capacity := d.bottom() - marginTop - headH
+	need = headH
+	if len(body) > 0 {
+		if body[0].h <= capacity+eps {
+			need += body[0].h
+		} else {
+			need += 2*cellPadY + 3*tableLead
+		}
+	}
+	return ws, head, body, need
 }
 
 // tableRow lays out the cells of a row for the column widths.

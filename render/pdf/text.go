@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"spur/report"
 )
 
 // clean makes s safe to draw with face f. It returns valid UTF-8 in NFC
@@ -115,13 +117,11 @@ func cleanLang(s string) string {
 }
 
 // linkURI returns the URI to make clickable, or "" when uri should not be
-// clickable: only http, https and mailto are. Bytes that may not appear in
+// clickable: only http, https and mailto are (report.LinkAllowed). Bytes that may not appear in
 // a URI are percent-encoded.
 func linkURI(uri string) string {
 	uri = strings.TrimSpace(uri)
-	lower := strings.ToLower(uri)
-	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") &&
-		!strings.HasPrefix(lower, "mailto:") {
+	if !report.LinkAllowed(uri) {
 		return ""
 	}
 	var b strings.Builder
