@@ -12,8 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"spur/format"
 	"spur/grade"
-	"spur/render/markdown"
 	"spur/report"
 	"spur/report/overview"
 	"spur/schema"
@@ -25,9 +25,14 @@ type Options struct {
 	Out string // where the documents go
 	// Jobs is how many inspections are built at once; 0 means one per CPU.
 	Jobs int
-	// Formats chooses the formats of the documents (and of the overview);
-	// zero means both, PDF and Markdown.
-	Formats Format
+	// Registry holds the formats the build knows: those it may write, and
+	// whose files --check and Prune look at. nil is format.Default (PDF
+	// and Markdown).
+	Registry *format.Registry
+	// Formats chooses the formats of the documents (and of the overview)
+	// as --format does ("pdf,md", "md"); "" means every format of the
+	// registry.
+	Formats string
 	// Check compares the documents with those in Out instead of writing.
 	Check bool
 	// Prune deletes the unexpected files of Out (see the package doc).
@@ -43,15 +48,6 @@ type Options struct {
 	Log      io.Writer
 	Terminal bool
 }
-
-// Format is a set of document formats.
-type Format uint8
-
-const (
-	PDF Format = 1 << iota
-	Markdown
-	AllFormats = PDF | Markdown
-)
 
 // Summary is what a build did, or what a check found.
 type Summary struct {
@@ -133,52 +129,34 @@ func problemOf(d schema.Diagnostic) Problem {
 // a file with thousands of problems is the wrong file.
 const maxPrinted = 200
 
-// IndexNames are the overview's files in Out.
-var IndexNames = []string{"index.md", "index.pdf"}
-
-// docKind is one of the four documents of an inspection.
-type docKind int
-
-const (
-	reportPDF docKind = iota
-	reportMD
-	planPDF
-	planMD
-)
-
-// docs lists the documents of an inspection in the chosen formats, with
-// their names relative to Out: the names spur report and spur actionplan
-// give, in the input's folder.
-func (b *builder) docs(it *item) (kinds []docKind, names []string) {
-	for _, k := range []docKind{reportPDF, reportMD, planPDF, planMD} {
-		isPDF, isPlan := k == reportPDF || k == planPDF, k >= planPDF
-		if isPlan && !it.plan || isPDF && b.opt.Formats&PDF == 0 || !isPDF && b.opt.Formats&Markdown == 0 {
-			continue
-		}
-		name := it.slug
-		if isPlan {
-			name += planSuffix(b.opt.Lang)
-		}
-		if isPDF {
-			name += ".pdf"
-		} else {
-			name += ".md"
-		}
-		kinds, names = append(kinds, k), append(names, path.Join(it.dir, name))
-	}
-	return kinds, names
+// outDoc is one document of an inspection: its format, which document it
+// is, and its name relative to Out.
+type outDoc struct {
+	w   *format.Writer
+	doc format.Doc
+	rel string
 }
 
-// indexNames are the overview's files in the chosen formats.
-func (b *builder) indexNames() []string {
-	var out []string
-	if b.opt.Formats&Markdown != 0 {
-		out = append(out, IndexNames[0])
-	}
-	if b.opt.Formats&PDF != 0 {
-		out = append(out, IndexNames[1])
+// docs lists the documents of an inspection in the chosen formats, the
+// reports first, then the plans, each in the registry's order, with the
+// names spur report and spur actionplan give, in the input's folder.
+func (b *builder) docs(it *item) []outDoc {
+	var out []outDoc
+	for _, d := range []format.Doc{format.Report, format.Plan} {
+		if d == format.Plan && !it.plan {
+			continue
+		}
+		for i := range b.formats {
+			w := &b.formats[i]
+			out = append(out, outDoc{w, d, path.Join(it.dir, w.File(d, it.slug, b.opt.Lang))})
+		}
 	}
 	return out
+}
+
+// indexName is the overview's file in a format.
+func (b *builder) indexName(w *format.Writer) string {
+	return w.File(format.Index, "", b.opt.Lang)
 }
 
 // Run builds (or checks) every inspection under opt.Dir. The error is for a
@@ -191,13 +169,23 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.NumCPU()
 	}
-	if opt.Formats&AllFormats == 0 {
-		opt.Formats = AllFormats
+	if opt.Registry == nil {
+		opt.Registry = format.Default
+	}
+	chosen := opt.Registry.Formats()
+	if opt.Formats != "" {
+		var err error
+		if chosen, err = opt.Registry.Parse(opt.Formats); err != nil {
+			return nil, fmt.Errorf("build: the format %w", err)
+		}
 	}
 	if _, ok := report.LabelsFor(opt.Lang); !ok {
 		return nil, fmt.Errorf("build: unknown language %q", opt.Lang)
 	}
-	md, err := markdown.New(opt.Templates)
+	if len(chosen) == 0 {
+		return nil, fmt.Errorf("build: the registry holds no format")
+	}
+	formats, err := opt.Registry.Open(format.Settings{Templates: opt.Templates}, chosen)
 	if err != nil {
 		return nil, err
 	}
@@ -216,7 +204,7 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 		// An empty build would prune every document of Out.
 		return nil, fmt.Errorf("no inspection (.yaml, .yml or .xlsx) found under %s; nothing was built, checked or removed", opt.Dir)
 	}
-	b := &builder{opt: opt, md: md, out: out, mem: newMemory(), sum: &Summary{Inputs: len(paths), Check: opt.Check, Problems: skipped}, prog: newProgress(opt.Log, opt.Terminal)}
+	b := &builder{opt: opt, formats: formats, linked: linked(formats), out: out, mem: newMemory(), sum: &Summary{Inputs: len(paths), Check: opt.Check, Problems: skipped}, prog: newProgress(opt.Log, opt.Terminal)}
 	items := b.scan(ctx, paths)
 	b.report(items, func(it *item) []Problem { return it.problems })
 	if err := ctx.Err(); err != nil {
@@ -232,7 +220,7 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	if n := lateFailures(items); n > 0 && !opt.Check {
 		// A disk that filled up, say: the overview of what could be
 		// written would replace a good one with a poorer one.
-		fmt.Fprintf(opt.Log, "%s: not updated, since the documents of %s could not be written; build again when they can\n", b.outPath(b.indexNames()[0]), plural(n, "inspection"))
+		fmt.Fprintf(opt.Log, "%s: not updated, since the documents of %s could not be written; build again when they can\n", b.outPath(b.indexName(b.linked)), plural(n, "inspection"))
 	} else if err := b.index(items); err != nil {
 		return b.finish(items), err
 	}
@@ -242,13 +230,26 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	return b.finish(items), nil
 }
 
+// linked is the format whose report the overview links: the highest
+// LinkRank, the first among equals (Markdown where it is built, else PDF).
+func linked(formats []format.Writer) *format.Writer {
+	best := &formats[0]
+	for i := range formats {
+		if formats[i].LinkRank > best.LinkRank {
+			best = &formats[i]
+		}
+	}
+	return best
+}
+
 // builder is one run.
 type builder struct {
-	opt  Options
-	md   *markdown.Renderer
-	out  *confine
-	mem  *memory
-	prog *progress
+	opt     Options
+	formats []format.Writer // the chosen formats, in the registry's order
+	linked  *format.Writer  // the format of the reports the overview links
+	out     *confine
+	mem     *memory
+	prog    *progress
 
 	mu  sync.Mutex // guards sum
 	sum *Summary

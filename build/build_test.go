@@ -264,7 +264,7 @@ func TestDeterministic(t *testing.T) {
 // of an earlier build unexpected.
 func TestFormats(t *testing.T) {
 	md, both := t.TempDir(), t.TempDir()
-	run(t, build.Options{Dir: "../fixtures", Out: md, Formats: build.Markdown})
+	run(t, build.Options{Dir: "../fixtures", Out: md, Formats: "md"})
 	if got := files(t, md); !slices.Equal(got, []string{slug + "-handlingsplan.md", slug + ".md", "index.md"}) {
 		t.Errorf("a Markdown build wrote %v", got)
 	}
@@ -275,7 +275,7 @@ func TestFormats(t *testing.T) {
 		t.Errorf("check of both formats: missing %v, stale %v, %d up to date", sum.Missing, sum.Stale, sum.Unchanged)
 	}
 	run(t, build.Options{Dir: "../fixtures", Out: both})
-	sum, _ = run(t, build.Options{Dir: "../fixtures", Out: both, Formats: build.Markdown, Check: true})
+	sum, _ = run(t, build.Options{Dir: "../fixtures", Out: both, Formats: "md", Check: true})
 	if len(sum.Unexpected) != 3 || !strings.HasSuffix(sum.Unexpected[0], ".pdf") {
 		t.Errorf("check of Markdown alone: unexpected %v", sum.Unexpected)
 	}

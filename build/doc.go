@@ -1,9 +1,10 @@
 // Package build makes every document of a repository of inspections: it
 // finds each inspection file (.yaml, .yml, .xlsx) under a directory, loads,
 // checks and grades them all (package input), and writes each one's report
-// and, when it has one, its action plan, as PDF and Markdown, under an
+// and, when it has one, its action plan, in every chosen format of the
+// format registry (package format; PDF and Markdown by default), under an
 // output directory that mirrors the input tree, with an overview of all of
-// them (OUT/index.md, OUT/index.pdf). With Check it writes nothing and says
+// them (OUT/index.pdf, OUT/index.md). With Check it writes nothing and says
 // which files are stale, missing or unexpected, for CI.
 //
 // # What it owns
@@ -13,12 +14,13 @@
 //     output directory when it lies inside the input one.
 //   - Names: inputs/2025/x.yaml gives OUT/2025/<slug>.pdf and .md, and
 //     OUT/2025/<slug>-handlingsplan.pdf and .md (-action-plan in English),
-//     the names spur report and spur actionplan give. Two inputs giving the
-//     same file is an error naming both; neither is built.
+//     the names spur report and spur actionplan give (format.Format.File).
+//     Two inputs giving the same file is an error naming both; neither is
+//     built.
 //   - Two passes: the first loads every input (in parallel) and keeps only
 //     its diagnostics, its output names and its row of the overview; the
 //     second loads each good input again and renders, writes or compares and
-//     drops its four documents before taking the next. Memory does not grow
+//     drops its documents before taking the next. Memory does not grow
 //     with the number of inspections beyond a few hundred bytes each.
 //   - Writes: a temporary file beside the target, renamed into place, and
 //     only when the bytes differ, so an interrupted build leaves no
@@ -26,8 +28,9 @@
 //   - The check: the documents are rendered in memory and compared byte for
 //     byte with OUT. A file is unexpected when it lies under OUT, looks like
 //     a file spur writes (a name of lower-case letters, digits and hyphens
-//     ending in .pdf or .md, not in a dot folder) and no input gives it: the
-//     report of a deleted or renamed inspection. Other files (a README.md, a
+//     ending in a registered format's ending, .pdf or .md, chosen or not,
+//     not in a dot folder) and no input gives it: the report of a deleted
+//     or renamed inspection. Other files (a README.md, a
 //     .gitattributes, the inputs themselves when OUT is the input directory)
 //     are left alone. Prune deletes the unexpected files.
 //

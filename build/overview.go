@@ -1,13 +1,11 @@
 package build
 
 import (
-	"spur/render/markdown"
-	"spur/render/pdf"
 	"spur/report/overview"
 )
 
 // index writes (or checks) the overview of every inspection built, as
-// chosen by opt.Filter, in Out: index.md and index.pdf.
+// chosen by opt.Filter, in Out: index<ext> in every chosen format.
 func (b *builder) index(items []*item) error {
 	var rows []overview.Row
 	for _, it := range items {
@@ -21,28 +19,23 @@ func (b *builder) index(items []*item) error {
 	}
 	bufs := bufferPool.Get().(*buffers)
 	defer bufferPool.Put(bufs)
-	if b.opt.Formats&Markdown != 0 {
+	for i := range b.formats {
+		w := &b.formats[i]
+		name := b.indexName(w)
 		bufs.doc.Reset()
-		if err := markdown.Index(&bufs.doc, v); err != nil {
+		warnings, err := w.Index(&bufs.doc, v)
+		for _, msg := range warnings {
+			p := Problem{File: b.outPath(name), Severity: "warning", Message: msg}
+			b.sum.Problems = append(b.sum.Problems, p)
+			b.prog.clear()
+			b.opt.Log.Write([]byte(p.String() + "\n"))
+		}
+		if err != nil {
 			return err
 		}
-		if err := b.put(IndexNames[0], bufs.doc.Bytes(), &bufs.old); err != nil {
+		if err := b.put(name, bufs.doc.Bytes(), &bufs.old); err != nil {
 			return err
 		}
 	}
-	if b.opt.Formats&PDF == 0 {
-		return nil
-	}
-	bufs.doc.Reset()
-	warnings, err := pdf.Index(&bufs.doc, v)
-	for _, w := range warnings {
-		p := Problem{File: b.outPath(IndexNames[1]), Severity: "warning", Message: w}
-		b.sum.Problems = append(b.sum.Problems, p)
-		b.prog.clear()
-		b.opt.Log.Write([]byte(p.String() + "\n"))
-	}
-	if err != nil {
-		return err
-	}
-	return b.put(IndexNames[1], bufs.doc.Bytes(), &bufs.old)
+	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"spur/input"
-	"spur/render/pdf"
 	"spur/report"
 )
 
@@ -51,16 +50,9 @@ func (b *builder) build(ctx context.Context, it *item) {
 		it.lateError("changed during the build: its unit, visit or action plan is not what it was; build again")
 		return
 	}
-	render := [...]func(io.Writer) ([]string, error){
-		reportPDF: func(w io.Writer) ([]string, error) { return pdf.Report(w, v) },
-		reportMD:  func(w io.Writer) ([]string, error) { return nil, b.md.Report(w, v) },
-		planPDF:   func(w io.Writer) ([]string, error) { return pdf.Plan(w, v) },
-		planMD:    func(w io.Writer) ([]string, error) { return nil, b.md.Plan(w, v) },
-	}
-	kinds, names := b.docs(it)
 	var docs []document
-	for i, k := range kinds {
-		docs = append(docs, document{names[i], render[k]})
+	for _, d := range b.docs(it) {
+		docs = append(docs, document{d.rel, func(w io.Writer) ([]string, error) { return d.w.Document(d.doc)(w, v) }})
 	}
 	bufs := bufferPool.Get().(*buffers)
 	defer bufferPool.Put(bufs)

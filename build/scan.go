@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"spur/format"
 	"spur/input"
 	"spur/report"
 	"spur/report/overview"
@@ -135,13 +136,6 @@ feed:
 	wg.Wait()
 }
 
-// planSuffix is the action plan's file name after the report's, as spur
-// actionplan names it: "-handlingsplan", "-action-plan".
-func planSuffix(lang string) string {
-	l, _ := report.LabelsFor(lang)
-	return "-" + strings.ToLower(strings.ReplaceAll(l.Decision, " ", "-"))
-}
-
 func (b *builder) load(_ context.Context, it *item) {
 	it.read = true
 	in, err := input.File(it.path, b.opt.Policy)
@@ -166,14 +160,13 @@ func (b *builder) load(_ context.Context, it *item) {
 	}
 	it.slug = report.Slug(in.Unit.Name, in.Visit.String())
 	it.plan = in.ActionPlan != nil
-	var kinds []docKind
-	kinds, it.outs = b.docs(it)
-	// The overview links the report in Markdown where there is one, else
-	// its PDF; never the action plan.
+	// The overview links the report in one format (b.linked); never the
+	// action plan.
 	var link string
-	for i, k := range kinds {
-		if k == reportMD || k == reportPDF && link == "" {
-			link = it.outs[i]
+	for _, d := range b.docs(it) {
+		it.outs = append(it.outs, d.rel)
+		if d.w == b.linked && d.doc == format.Report {
+			link = d.rel
 		}
 	}
 	it.row = overview.RowOf(in.Inspection, in.Grades, link)
@@ -185,8 +178,8 @@ func (b *builder) load(_ context.Context, it *item) {
 func (b *builder) collisions(items []*item) {
 	first := map[string]*item{}
 	reserved := map[string]bool{}
-	for _, n := range IndexNames {
-		reserved[n] = true
+	for _, f := range b.opt.Registry.Formats() {
+		reserved[f.File(format.Index, "", b.opt.Lang)] = true
 	}
 	for _, it := range items {
 		if !it.ok {

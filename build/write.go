@@ -72,36 +72,17 @@ func compare(path string, data []byte, scratch *bytes.Buffer) (fileState, error)
 	return differs, nil
 }
 
-// looksWritten reports whether a file name is one spur build may have
-// written: lower-case ASCII letters, digits and hyphens, then .pdf or .md.
-func looksWritten(name string) bool {
-	stem, ok := strings.CutSuffix(name, ".pdf")
-	if !ok {
-		if stem, ok = strings.CutSuffix(name, ".md"); !ok {
-			return false
-		}
-	}
-	if stem == "" {
-		return false
-	}
-	for _, r := range stem {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-// unexpected lists the files of Out that look written by spur build and
-// that no input gives any more; with Prune (and without Check) it deletes
-// them, unless an input failed. An input that failed gives no names, so its old documents are
-// counted too: the check fails on the failed input anyway. The temporary
+// unexpected lists the files of Out that look written by spur build (a
+// name Registry.Written knows, in any registered format, chosen or not)
+// and that no input gives any more; with Prune (and without Check) it
+// deletes them, unless an input failed. An input that failed gives no
+// names, so its old documents are counted too: the check fails on the failed input anyway. The temporary
 // files an interrupted run left are removed by a build and reported by a
 // check. Out is walked as resolved, and no link in it is followed.
 func (b *builder) unexpected(items []*item) error {
 	want := map[string]bool{}
-	for _, n := range b.indexNames() {
-		want[n] = true
+	for i := range b.formats {
+		want[b.indexName(&b.formats[i])] = true
 	}
 	for _, it := range items {
 		for _, o := range it.outs {
@@ -130,7 +111,7 @@ func (b *builder) unexpected(items []*item) error {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || !looksWritten(d.Name()) {
+		if !d.Type().IsRegular() || !b.opt.Registry.Written(d.Name()) {
 			return nil
 		}
 		if !want[filepath.ToSlash(rel)] {

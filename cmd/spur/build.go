@@ -8,9 +8,9 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"strings"
 
 	"spur/build"
+	"spur/format"
 	"spur/report"
 	"spur/report/overview"
 )
@@ -50,17 +50,9 @@ func (e env) build(args []string) int {
 		e.usagef("build: -j is the number of inspections built at once, at least 1")
 		return exitUsage
 	}
-	var format build.Format
-	for _, f := range strings.Split(*formats, ",") {
-		switch strings.TrimSpace(strings.ToLower(f)) {
-		case "pdf":
-			format |= build.PDF
-		case "md", "markdown":
-			format |= build.Markdown
-		default:
-			e.usagef("build: --format takes pdf, md or both (pdf,md), not %q", f)
-			return exitUsage
-		}
+	if _, err := format.Default.Parse(*formats); err != nil {
+		e.usagef("build: --format %v", err)
+		return exitUsage
 	}
 	if _, ok := report.LabelsFor(*lang); !ok {
 		e.usagef("build: --lang is sv or en, not %q", *lang)
@@ -91,7 +83,7 @@ func (e env) build(args []string) int {
 	graceful.Store(true)
 	defer graceful.Store(false)
 	sum, err := build.Run(e.ctx, build.Options{
-		Dir: dir, Out: *out, Jobs: *jobs, Formats: format, Check: *check, Prune: *prune, Policy: *pol, Lang: *lang,
+		Dir: dir, Out: *out, Jobs: *jobs, Formats: *formats, Check: *check, Prune: *prune, Policy: *pol, Lang: *lang,
 		Date: date, Templates: *tmplDir, Filter: filter, Log: e.stderr, Terminal: isTerminal(e.stderr),
 	})
 	if sum == nil {

@@ -6,18 +6,16 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
-	"spur/render/markdown"
-	"spur/render/pdf"
+	"spur/format"
 	"spur/report"
 )
 
 // document is one output: its file name and how to write it.
 type document struct {
 	name   string
-	render func(*bytes.Buffer) ([]string, error)
+	render format.DocFunc
 }
 
 // reportCmd implements `spur report` (the whole report) and, with planOnly,
@@ -41,24 +39,17 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 		e.usagef("%s: name one inspection file", name)
 		return exitUsage
 	}
-	want := map[string]bool{}
-	for _, f := range strings.Split(*formats, ",") {
-		switch f = strings.TrimSpace(strings.ToLower(f)); f {
-		case "pdf", "md":
-			want[f] = true
-		case "markdown":
-			want["md"] = true
-		default:
-			e.usagef("%s: --format takes pdf, md or both (pdf,md), not %q", name, f)
-			return exitUsage
-		}
+	chosen, err := format.Default.Parse(*formats)
+	if err != nil {
+		e.usagef("%s: --format %v", name, err)
+		return exitUsage
 	}
 	if _, ok := report.LabelsFor(*lang); !ok {
 		e.usagef("%s: --lang is sv or en, not %q", name, *lang)
 		return exitUsage
 	}
-	if *out == "-" && len(want) != 1 {
-		e.usagef("%s: -o - writes one document to standard output; choose it with --format pdf or --format md", name)
+	if *out == "-" && len(chosen) != 1 {
+		e.usagef("%s: -o - writes one document to standard output; choose it with %s", name, format.Default.Alternatives("--format "))
 		return exitUsage
 	}
 	date, err := sourceDate()
@@ -66,7 +57,7 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 		e.usagef("%v", err)
 		return exitUsage
 	}
-	md, err := markdown.New(*tmplDir)
+	writers, err := format.Default.Open(format.Settings{Templates: *tmplDir}, chosen)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid
@@ -80,26 +71,13 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 		return exitInvalid
 	}
 	v := report.Build(insp, res, report.Options{Lang: *lang, Date: date})
-	base := v.Slug
+	doc := format.Report
 	if planOnly {
-		base += "-" + strings.ToLower(strings.ReplaceAll(v.L.Decision, " ", "-"))
+		doc = format.Plan
 	}
 	var docs []document
-	if want["pdf"] {
-		docs = append(docs, document{base + ".pdf", func(b *bytes.Buffer) ([]string, error) {
-			if planOnly {
-				return pdf.Plan(b, v)
-			}
-			return pdf.Report(b, v)
-		}})
-	}
-	if want["md"] {
-		docs = append(docs, document{base + ".md", func(b *bytes.Buffer) ([]string, error) {
-			if planOnly {
-				return nil, md.Plan(b, v)
-			}
-			return nil, md.Report(b, v)
-		}})
+	for _, w := range writers {
+		docs = append(docs, document{w.File(doc, v.Slug, *lang), w.Document(doc)})
 	}
 	shown := files[0]
 	if shown == "-" {
@@ -108,7 +86,7 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 	status := exitOK
 	for _, d := range docs {
 		var buf bytes.Buffer
-		warnings, err := d.render(&buf)
+		warnings, err := d.render(&buf, v)
 		for _, w := range warnings {
 			fmt.Fprintf(e.stderr, "%s: warning: %s\n", shown, w)
 		}
