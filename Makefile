@@ -2,7 +2,7 @@
 GO      ?= go
 FIXTURES = $(wildcard fixtures/*.yaml)
 
-.PHONY: build demo test check bench bench-all fuzz faults golden schema clean
+.PHONY: build demo test check bench bench-all fuzz faults browser-deps golden schema clean
 
 build:
 	$(GO) build -o bin/spur ./cmd/spur
@@ -36,6 +36,11 @@ bench:
 
 bench-all:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The npm packages the browser checks use (axe-core, puppeteer-core), at the
+# versions in tools/browser/package-lock.json; Chromium comes from Debian.
+browser-deps:
+	cd tools/browser && npm ci --no-audit --no-fund
 
 # The fault suite at ten times its default size (make test runs the default):
 # kills, signals, a full disk, permissions, hostile inputs; -v prints the figures.
