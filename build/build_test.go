@@ -78,23 +78,23 @@ func TestDoneWhen(t *testing.T) {
 	p := copyFixture(t, in, "2025/alma.yaml")
 
 	sum, _ := run(t, build.Options{Dir: in, Out: out})
-	want := []string{"2025/" + slug + "-handlingsplan.md", "2025/" + slug + "-handlingsplan.pdf",
-		"2025/" + slug + ".md", "2025/" + slug + ".pdf", "index.md", "index.pdf"}
+	want := []string{"2025/" + slug + "-handlingsplan.html", "2025/" + slug + "-handlingsplan.md", "2025/" + slug + "-handlingsplan.pdf",
+		"2025/" + slug + ".html", "2025/" + slug + ".md", "2025/" + slug + ".pdf", "index.html", "index.md", "index.pdf"}
 	if got := files(t, out); !slices.Equal(got, want) {
 		t.Fatalf("files %v, want %v", got, want)
 	}
-	if !sum.OK() || sum.Built != 1 || len(sum.Written) != 6 {
+	if !sum.OK() || sum.Built != 1 || len(sum.Written) != 9 {
 		t.Fatalf("summary %+v", sum)
 	}
 
 	sum, _ = run(t, build.Options{Dir: in, Out: out, Check: true})
-	if !sum.OK() || sum.Unchanged != 6 {
+	if !sum.OK() || sum.Unchanged != 9 {
 		t.Fatalf("check after build: %+v", sum)
 	}
 
 	copyFixture(t, in, "2025/alma.yaml", "Fina stora lokaler och ändamålsenliga rum", "Stora ljusa lokaler och ändamålsenliga rum")
 	sum, _ = run(t, build.Options{Dir: in, Out: out, Check: true})
-	stale := []string{filepath.Join(out, "2025", slug+".md"), filepath.Join(out, "2025", slug+".pdf")}
+	stale := []string{filepath.Join(out, "2025", slug+".html"), filepath.Join(out, "2025", slug+".md"), filepath.Join(out, "2025", slug+".pdf")}
 	if sum.OK() || !slices.Equal(sum.Stale, stale) || len(sum.Missing)+len(sum.Unexpected) != 0 {
 		t.Errorf("check after a narrative changed: stale %v missing %v unexpected %v, want stale %v",
 			sum.Stale, sum.Missing, sum.Unexpected, stale)
@@ -158,7 +158,7 @@ func TestBadInputsDoNotStopTheOthers(t *testing.T) {
 			t.Errorf("no position: %s", p)
 		}
 	}
-	if got := files(t, filepath.Join(out, "a")); len(got) != 4 {
+	if got := files(t, filepath.Join(out, "a")); len(got) != 6 {
 		t.Errorf("the good input gave %v", got)
 	}
 	if _, err := os.Stat(filepath.Join(out, "b")); err == nil {
@@ -229,7 +229,7 @@ func TestPruneSparesFailedInputs(t *testing.T) {
 	run(t, build.Options{Dir: in, Out: out})
 	copyFixture(t, in, "alma.yaml", "status: final", "status: finale")
 	sum, _ := run(t, build.Options{Dir: in, Out: out, Prune: true})
-	if len(sum.Pruned) != 0 || len(sum.Unexpected) != 4 {
+	if len(sum.Pruned) != 0 || len(sum.Unexpected) != 6 {
 		t.Errorf("pruned %v, unexpected %v", sum.Pruned, sum.Unexpected)
 	}
 	if _, err := os.Stat(filepath.Join(out, slug+".pdf")); err != nil {
@@ -247,7 +247,7 @@ func TestDeterministic(t *testing.T) {
 	run(t, build.Options{Dir: in, Out: a, Jobs: 1})
 	run(t, build.Options{Dir: in, Out: b, Jobs: 8})
 	fa, fb := files(t, a), files(t, b)
-	if !slices.Equal(fa, fb) || len(fa) != 10 {
+	if !slices.Equal(fa, fb) || len(fa) != 15 {
 		t.Fatalf("%v and %v", fa, fb)
 	}
 	for _, f := range fa {
@@ -271,12 +271,12 @@ func TestFormats(t *testing.T) {
 	sum, _ := run(t, build.Options{Dir: "../fixtures", Out: md, Check: true})
 	// The overview links the reports' Markdown in both builds, so that
 	// only the PDFs are missing.
-	if len(sum.Missing) != 3 || len(sum.Stale) != 0 || sum.Unchanged != 3 {
+	if len(sum.Missing) != 6 || len(sum.Stale) != 0 || sum.Unchanged != 3 {
 		t.Errorf("check of both formats: missing %v, stale %v, %d up to date", sum.Missing, sum.Stale, sum.Unchanged)
 	}
 	run(t, build.Options{Dir: "../fixtures", Out: both})
 	sum, _ = run(t, build.Options{Dir: "../fixtures", Out: both, Formats: "md", Check: true})
-	if len(sum.Unexpected) != 3 || !strings.HasSuffix(sum.Unexpected[0], ".pdf") {
+	if len(sum.Unexpected) != 6 || !strings.HasSuffix(sum.Unexpected[0], ".html") {
 		t.Errorf("check of Markdown alone: unexpected %v", sum.Unexpected)
 	}
 }

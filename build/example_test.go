@@ -26,6 +26,6 @@ func Example() {
 	sum, _ = build.Run(context.Background(), opt)
 	fmt.Printf("check: OK %v, %d up to date\n", sum.OK(), sum.Unchanged)
 	// Output:
-	// built 1 of 1, 6 files written
-	// check: OK true, 6 up to date
+	// built 1 of 1, 9 files written
+	// check: OK true, 9 up to date
 }

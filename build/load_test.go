@@ -37,7 +37,7 @@ func TestLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the load test builds 1,000 inspections four times")
 	}
-	formats, endings := "", []string{".md", ".pdf"}
+	formats, endings := "", []string{".html", ".md", ".pdf"}
 	if raceDetector {
 		formats, endings = "md", []string{".md"}
 		t.Log("under -race: Markdown only")

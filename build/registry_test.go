@@ -110,7 +110,7 @@ func TestUnknownFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = build.Run(t.Context(), build.Options{Dir: "../fixtures", Out: t.TempDir(), Registry: reg, Formats: "md,docx"})
-	if err == nil || !strings.Contains(err.Error(), `takes pdf, md, txt or several (pdf,md,txt), not "docx"`) {
+	if err == nil || !strings.Contains(err.Error(), `takes pdf, md, html, txt or several (pdf,md,html,txt), not "docx"`) {
 		t.Errorf("error %v", err)
 	}
 }

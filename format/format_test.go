@@ -26,7 +26,7 @@ func TestParse(t *testing.T) {
 		{"registry order, not the list's", "md,pdf", []string{"pdf", "md"}, ""},
 		{"alias, case and spaces", " Markdown ", []string{"md"}, ""},
 		{"once each", "md,md", []string{"md"}, ""},
-		{"unknown", "pdf,docx", nil, `takes pdf, md or both (pdf,md), not "docx"`},
+		{"unknown", "pdf,docx", nil, `takes pdf, md, html or several (pdf,md,html), not "docx"`},
 		{"empty item", "pdf,", nil, `not ""`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -85,9 +85,9 @@ func TestRegistryRules(t *testing.T) {
 		{"name taken", format.Format{Name: "PDF", Ext: ".pdf2", Open: open}, `the name "pdf" is taken`},
 		{"alias taken", format.Format{Name: "mark", Aliases: []string{"markdown"}, Ext: ".mk", Open: open}, `"markdown" is taken`},
 		{"ending taken", format.Format{Name: "pdfa", Ext: ".pdf", Open: open}, "another format writes .pdf files"},
-		{"ending without dot", format.Format{Name: "html", Ext: "html", Open: open}, "not a dot"},
-		{"ending with capitals", format.Format{Name: "html", Ext: ".HTML", Open: open}, "not a dot"},
-		{"no Open", format.Format{Name: "html", Ext: ".html"}, "needs a name and Open"},
+		{"ending without dot", format.Format{Name: "txt", Ext: "txt", Open: open}, "not a dot"},
+		{"ending with capitals", format.Format{Name: "txt", Ext: ".TXT", Open: open}, "not a dot"},
+		{"no Open", format.Format{Name: "txt", Ext: ".txt"}, "needs a name and Open"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if _, err := format.Default.With(c.f); err == nil || !strings.Contains(err.Error(), c.err) {
@@ -95,17 +95,17 @@ func TestRegistryRules(t *testing.T) {
 			}
 		})
 	}
-	r, err := format.Default.With(format.Format{Name: "html", Ext: ".html", Open: open})
+	r, err := format.Default.With(format.Format{Name: "txt", Ext: ".txt", Open: open})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := r.Choices(); got != "pdf, md, html or several (pdf,md,html)" {
+	if got := r.Choices(); got != "pdf, md, html, txt or several (pdf,md,html,txt)" {
 		t.Errorf("Choices: %q", got)
 	}
-	if got := r.Alternatives("--format "); got != "--format pdf, --format md or --format html" {
+	if got := r.Alternatives("--format "); got != "--format pdf, --format md, --format html or --format txt" {
 		t.Errorf("Alternatives: %q", got)
 	}
-	if len(format.Default.Formats()) != 2 {
+	if len(format.Default.Formats()) != 3 {
 		t.Error("With changed Default")
 	}
 }

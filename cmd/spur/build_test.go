@@ -101,7 +101,7 @@ func TestBuildUsage(t *testing.T) {
 		{[]string{"-j", "0"}, exitUsage, "-j is the number of inspections built at once"},
 		{[]string{"--since", "2025"}, exitUsage, `--since takes a date YYYY-MM-DD, not "2025"`},
 		{[]string{"--lang", "fi"}, exitUsage, `--lang is sv or en, not "fi"`},
-		{[]string{"--format", "docx"}, exitUsage, `--format takes pdf, md or both (pdf,md), not "docx"`},
+		{[]string{"--format", "docx"}, exitUsage, `--format takes pdf, md, html or several (pdf,md,html), not "docx"`},
 		{[]string{"--colour"}, exitUsage, "flag provided but not defined: -colour"},
 		{[]string{"/nonexistent/inspections"}, exitInvalid, "/nonexistent/inspections"},
 		{[]string{fixture}, exitInvalid, "is not a directory; spur build takes the directory"},

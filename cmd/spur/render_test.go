@@ -71,7 +71,7 @@ func TestReportOptions(t *testing.T) {
 		{"english", "", []string{"report", fixture, "--format", "md", "-o", "-", "--lang", "en"}, exitOK, "ACTION PLAN", ""},
 		{"pdf to stdout", "", []string{"report", fixture, "--format", "pdf", "-o", "-"}, exitOK, "%PDF-", ""},
 		{"two formats to stdout", "", []string{"report", fixture, "-o", "-"}, exitUsage, "", "-o - writes one document"},
-		{"bad format", "", []string{"report", fixture, "--format", "docx"}, exitUsage, "", `--format takes pdf, md or both (pdf,md), not "docx"`},
+		{"bad format", "", []string{"report", fixture, "--format", "docx"}, exitUsage, "", `--format takes pdf, md, html or several (pdf,md,html), not "docx"`},
 		{"bad language", "", []string{"report", fixture, "--lang", "fi"}, exitUsage, "", `--lang is sv or en, not "fi"`},
 		{"missing templates", "", []string{"report", fixture, "--templates", "/nonexistent"}, exitInvalid, "", "templates:"},
 		{"invalid input", "catalog: \"2025\"\n", []string{"report", "-", "-o", "-", "--format", "md"}, exitInvalid, "", `missing required key "status"`},
