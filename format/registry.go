@@ -78,6 +78,9 @@ func (r *Registry) Lookup(name string) (*Format, bool) {
 // Parse reads a --format list ("pdf,md") into formats in the registry's
 // order, each once, whatever the list's order.
 func (r *Registry) Parse(list string) ([]*Format, error) {
+	if strings.TrimSpace(list) == "" {
+		return append([]*Format(nil), r.list...), nil // every format
+	}
 	want := map[*Format]bool{}
 	for _, name := range strings.Split(list, ",") {
 		f, ok := r.Lookup(name)

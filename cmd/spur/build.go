@@ -25,7 +25,7 @@ func (e env) build(args []string) int {
 	check := fs.Bool("check", false, "")
 	prune := fs.Bool("prune", false, "")
 	asJSON := fs.Bool("json", false, "")
-	formats := fs.String("format", "pdf,md", "")
+	formats := fs.String("format", "", "") // "": every registered format
 	lang := fs.String("lang", "sv", "")
 	tmplDir := fs.String("templates", "", "")
 	since := fs.String("since", "", "")

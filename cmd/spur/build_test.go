@@ -40,7 +40,7 @@ func TestBuildThenCheck(t *testing.T) {
 			t.Errorf("stdout does not list %s:\n%s", f, stdout)
 		}
 	}
-	if !strings.Contains(stderr, "spur build: 1 of 1 inspection built; 6 files written, 0 unchanged\n") {
+	if !strings.Contains(stderr, "spur build: 1 of 1 inspection built; 9 files written, 0 unchanged\n") {
 		t.Errorf("stderr: %q", stderr)
 	}
 	if strings.Contains(stderr, "\r") {
@@ -53,11 +53,11 @@ func TestBuildThenCheck(t *testing.T) {
 
 	os.WriteFile(input, bytes.Replace(src, []byte("Öronmikroskop saknas"), []byte("Otoskop saknas"), 1), 0o644)
 	code, stdout, stderr = runBuild(t, "--check", in, "-o", out)
-	if code != exitInvalid || stdout != "stale: "+report+".md\nstale: "+report+".pdf\n" {
+	if code != exitInvalid || stdout != "stale: "+report+".html\nstale: "+report+".md\nstale: "+report+".pdf\n" {
 		t.Errorf("check after a change: exit %d\n%s", code, stdout)
 	}
 	// A check says it checked, not that it built.
-	if !strings.Contains(stderr, "spur build: 1 of 1 inspection checked; 4 files up to date, 2 stale, 0 missing, 0 unexpected; run spur build without --check") {
+	if !strings.Contains(stderr, "spur build: 1 of 1 inspection checked; 6 files up to date, 3 stale, 0 missing, 0 unexpected; run spur build without --check") {
 		t.Errorf("stderr: %q", stderr)
 	}
 
@@ -72,7 +72,7 @@ func TestBuildThenCheck(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
 		t.Fatalf("--json: %v\n%s", err, stdout)
 	}
-	if code != exitInvalid || !sum.Check || sum.Built != 1 || len(sum.Stale) != 2 || sum.Missing == nil || sum.Problems == nil {
+	if code != exitInvalid || !sum.Check || sum.Built != 1 || len(sum.Stale) != 3 || sum.Missing == nil || sum.Problems == nil {
 		t.Errorf("--json: exit %d, %+v", code, sum)
 	}
 }

@@ -27,7 +27,7 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 	}
 	fs := newFlags(e, name)
 	out := fs.String("o", ".", "")
-	formats := fs.String("format", "pdf,md", "")
+	formats := fs.String("format", "", "") // "": every registered format
 	lang := fs.String("lang", "sv", "")
 	tmplDir := fs.String("templates", "", "")
 	pol := policyFlags(fs)

@@ -14,9 +14,10 @@ import (
 	"spur/report"
 )
 
-// TestReportWritesBothFormats runs the main job as an inspector does and
-// checks the files, their names and that a second run is byte-identical.
-func TestReportWritesBothFormats(t *testing.T) {
+// TestReportWritesEveryFormat runs the main job as an inspector does and
+// checks the files (every registered format by default), their names and
+// that a second run is byte-identical.
+func TestReportWritesEveryFormat(t *testing.T) {
 	dir := t.TempDir()
 	code, out, errs := runCLI(t, "", "report", fixture, "-o", dir)
 	if code != exitOK || errs != "" {
@@ -24,11 +25,12 @@ func TestReportWritesBothFormats(t *testing.T) {
 	}
 	pdfPath := filepath.Join(dir, "almaklinikens-vardcentral-2025-02-11.pdf")
 	mdPath := filepath.Join(dir, "almaklinikens-vardcentral-2025-02-11.md")
-	if out != pdfPath+"\n"+mdPath+"\n" {
+	htmlPath := filepath.Join(dir, "almaklinikens-vardcentral-2025-02-11.html")
+	if out != pdfPath+"\n"+mdPath+"\n"+htmlPath+"\n" {
 		t.Errorf("stdout %q", out)
 	}
 	first := map[string][]byte{}
-	for _, p := range []string{pdfPath, mdPath} {
+	for _, p := range []string{pdfPath, mdPath, htmlPath} {
 		b, err := os.ReadFile(p)
 		if err != nil || len(b) < 1000 {
 			t.Fatalf("%s: %v (%d bytes)", p, err, len(b))
@@ -49,8 +51,8 @@ func TestReportWritesBothFormats(t *testing.T) {
 		}
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 2 {
-		t.Errorf("%d files in the output directory, want 2 (no temporary files left)", len(entries))
+	if len(entries) != 3 {
+		t.Errorf("%d files in the output directory, want 3 (no temporary files left)", len(entries))
 	}
 }
 
