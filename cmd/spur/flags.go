@@ -45,7 +45,7 @@ func (e env) parse(fs *flag.FlagSet, args []string) (pos []string, ok bool) {
 }
 
 func suggestCommand(cmd string) string {
-	for _, c := range []string{"validate", "grade", "report", "actionplan", "template", "import", "build", "catalog", "schema"} {
+	for _, c := range []string{"validate", "grade", "report", "actionplan", "template", "import", "build", "preview", "catalog", "schema"} {
 		if strings.HasPrefix(c, cmd) || strings.HasPrefix(cmd, c) {
 			return "; did you mean " + c + "?"
 		}

@@ -45,6 +45,8 @@ Usage:
                                    --force lets it erase plan texts the file already has
   spur build [DIR] [-o OUT] [-j N] [--check] [--prune] [--json] [--specialty S] [--region R] [--since DATE]
                                    every report and action plan under DIR, and OUT/index.md and .pdf
+  spur preview FILE [--addr 127.0.0.1:0] [--lang sv|en] [--templates DIR]
+                                   the HTML report at a local address, rebuilt as the file is saved
   spur catalog [--json] [--catalog VERSION | --all]
                                    the SPUR criteria catalogue (ids, kinds, texts, grade options)
   spur schema                      the JSON Schema of the inspection file
@@ -103,6 +105,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return e.importPlan(rest)
 	case "build":
 		return e.build(rest)
+	case "preview":
+		return e.previewCmd(rest)
 	case "catalog":
 		return e.catalog(rest)
 	case "schema":
