@@ -80,8 +80,7 @@ func (e env) build(args []string) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(1 << 30)
 	}
-	graceful.Store(true)
-	defer graceful.Store(false)
+	defer stopsCleanly("stopping after the documents being written")()
 	sum, err := build.Run(e.ctx, build.Options{
 		Dir: dir, Out: *out, Jobs: *jobs, Formats: *formats, Check: *check, Prune: *prune, Policy: *pol, Lang: *lang,
 		Date: date, Templates: *tmplDir, Filter: filter, Log: e.stderr, Terminal: isTerminal(e.stderr),

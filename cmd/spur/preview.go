@@ -65,8 +65,7 @@ func (e env) previewCmd(args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "http://%s/\n", ln.Addr())
 	fmt.Fprintf(e.stderr, "spur: previewing %s; Ctrl-C stops\n", files[0])
-	graceful.Store(true)
-	defer graceful.Store(false)
+	defer stopsCleanly("stopping the preview")()
 	if err := s.Serve(e.ctx, ln); err != nil && !errors.Is(err, e.ctx.Err()) {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid

@@ -18,9 +18,17 @@ import (
 // document it renders, unless that takes longer.
 const stopGrace = time.Second
 
-// graceful is set by a command that stops cleanly when its context is
-// cancelled (spur build); any other command ends at the first signal.
-var graceful atomic.Bool
+// graceful holds what a command that stops cleanly when its context is
+// cancelled (spur build, spur preview) says on the first signal; any
+// other command (nil) ends at the first signal.
+var graceful atomic.Pointer[string]
+
+// stopsCleanly marks the running command as graceful, saying msg on the
+// first signal; the returned function unmarks it.
+func stopsCleanly(msg string) func() {
+	graceful.Store(&msg)
+	return func() { graceful.Store(nil) }
+}
 
 // stoppedBy is the exit status of the signal that cancelled the context:
 // 130 for Ctrl-C, 143 for SIGTERM (128 + the signal, as a shell says it).
@@ -45,8 +53,8 @@ func handleSignals(stderr io.Writer) context.Context {
 		s := <-sigs
 		stoppedBy.Store(int32(statusOf(s)))
 		cancel()
-		if graceful.Load() {
-			fmt.Fprintln(stderr, "spur: stopping after the documents being written (Ctrl-C again to quit at once)")
+		if msg := graceful.Load(); msg != nil {
+			fmt.Fprintf(stderr, "spur: %s (Ctrl-C again to quit at once)\n", *msg)
 			select {
 			case s = <-sigs:
 			case <-time.After(stopGrace):
