@@ -31,9 +31,9 @@ const usage = `spur: the documents of a SPUR inspection from its findings
 Usage:
   spur validate FILE...            check inspection files; every problem as file:line:col
   spur grade FILE [--json]         the grade of each area A–H, with its explanation
-  spur report FILE [-o DIR] [--format pdf,md] [--lang sv|en] [--templates DIR]
-                                   the report as DIR/<unit>-<date>.pdf and .md
-  spur actionplan FILE [-o DIR] [--format pdf,md] [--lang sv|en] [--templates DIR]
+  spur report FILE [-o DIR] [--format pdf,md,html] [--lang sv|en] [--templates DIR]
+                                   the report as DIR/<unit>-<date>.pdf, .md and .html
+  spur actionplan FILE [-o DIR] [--format pdf,md,html] [--lang sv|en] [--templates DIR]
                                    the action plan alone, for the unit and the region
   spur template FILE [-o plan.xlsx|plan.yaml] [--due YYYY-MM-DD] [--force]
                                    the action-plan workbook (or YAML file) the unit fills in;
@@ -44,7 +44,7 @@ Usage:
                                    the filled plan into the inspection (in place, or into OUT);
                                    --force lets it erase plan texts the file already has
   spur build [DIR] [-o OUT] [-j N] [--check] [--prune] [--json] [--specialty S] [--region R] [--since DATE]
-                                   every report and action plan under DIR, and OUT/index.md and .pdf
+                                   every report and action plan under DIR, and OUT/index.*
   spur preview FILE [--addr 127.0.0.1:0] [--lang sv|en] [--templates DIR]
                                    the HTML report at a local address, rebuilt as the file is saved
   spur catalog [--json] [--catalog VERSION | --all]
@@ -54,8 +54,9 @@ Usage:
   spur --help                      this text
 
 FILE is an inspection: a YAML file or an inspection workbook (.xlsx);
-"-" reads standard input. With -o - a
-single document (--format pdf or md) goes to standard output. The
+"-" reads standard input. --format chooses among pdf, md and html (all
+by default); with -o - a single document (--format pdf, md or html) goes
+to standard output. The
 documents are dated by the inspection, or by SOURCE_DATE_EPOCH when set.
 
 Grade options:
