@@ -19,6 +19,7 @@ import (
 	"spur/render/markdown"
 	"spur/render/pdf"
 	"spur/report"
+	"spur/report/compose"
 )
 
 const fixture = "../fixtures/almaklinikens-vardcentral-2025.yaml"
@@ -36,7 +37,7 @@ func BenchmarkReport(b *testing.B) {
 	}
 	var buf bytes.Buffer
 	for b.Loop() {
-		v := report.Build(in.Inspection, in.Grades, report.Options{})
+		v := compose.Report(in.Inspection, in.Grades, report.Options{})
 		buf.Reset()
 		if _, err := pdf.Report(&buf, v); err != nil {
 			b.Fatal(err)

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"spur/report/compose"
 	"spur/report/overview"
 )
 
@@ -13,7 +14,7 @@ func (b *builder) index(items []*item) error {
 			rows = append(rows, it.row)
 		}
 	}
-	v := overview.New(rows, b.opt.Filter, b.opt.Lang)
+	v := compose.Overview(rows, b.opt.Filter, b.opt.Lang)
 	if !b.opt.Date.IsZero() {
 		v.Date = b.opt.Date
 	}

@@ -9,6 +9,7 @@ import (
 
 	"spur/input"
 	"spur/report"
+	"spur/report/compose"
 )
 
 // buffers are a worker's: one for the document, one for the file it is
@@ -45,7 +46,7 @@ func (b *builder) build(ctx context.Context, it *item) {
 		it.lateError("changed during the build: %v", err)
 		return
 	}
-	v := report.Build(in.Inspection, in.Grades, report.Options{Lang: b.opt.Lang, Date: b.opt.Date})
+	v := compose.Report(in.Inspection, in.Grades, report.Options{Lang: b.opt.Lang, Date: b.opt.Date})
 	if (in.ActionPlan != nil) != it.plan || v.Slug != it.slug {
 		it.lateError("changed during the build: its unit, visit or action plan is not what it was; build again")
 		return

@@ -12,7 +12,7 @@ import (
 	"spur/format"
 	"spur/input"
 	"spur/report"
-	"spur/report/overview"
+	"spur/report/compose"
 	"spur/schema"
 )
 
@@ -169,7 +169,7 @@ func (b *builder) load(_ context.Context, it *item) {
 			link = d.rel
 		}
 	}
-	it.row = overview.RowOf(in.Inspection, in.Grades, link)
+	it.row = compose.Row(in.Inspection, in.Grades, link)
 	it.ok = true
 }
 

@@ -47,7 +47,7 @@ func (s *Server) page(w http.ResponseWriter, _ *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Content-Security-Policy", csp(nonce))
-	w.Write(compose(st, s.opt.Lang, nonce))
+	w.Write(pageOf(st, s.opt.Lang, nonce))
 }
 
 // Bounds of one /events stream: a page that is gone is noticed at the

@@ -66,8 +66,8 @@ func csp(nonce string) string {
 		"'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 }
 
-// compose makes the page of st.
-func compose(st state, lang, nonce string) []byte {
+// pageOf makes the page of st.
+func pageOf(st state, lang, nonce string) []byte {
 	w, lang := wordsFor(lang)
 	doc := st.good
 	if doc == nil {

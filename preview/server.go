@@ -19,7 +19,7 @@ import (
 type Options struct {
 	Path   string // the inspection file
 	Policy grade.Policy
-	Lang   string    // "sv" or "en", for report.Build
+	Lang   string    // "sv" or "en", for compose.Report
 	Date   time.Time // the documents' date (SOURCE_DATE_EPOCH); zero: the inspection's
 	// Render writes the HTML report: the html format's Report function.
 	Render func(w io.Writer, r *report.Report) (warnings []string, err error)

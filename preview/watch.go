@@ -10,6 +10,7 @@ import (
 	"spur/grade"
 	"spur/input"
 	"spur/report"
+	"spur/report/compose"
 )
 
 // watcher tells when a file's content changes, by polling: its size and
@@ -58,7 +59,7 @@ func load(path string, data []byte, p grade.Policy) *input.Inspection {
 // render builds the report of a valid inspection and renders it.
 // Its warnings are given as spur report prints them.
 func (s *Server) render(in *input.Inspection) (page []byte, warnings []string, err error) {
-	v := report.Build(in.Inspection, in.Grades, report.Options{Lang: s.opt.Lang, Date: s.opt.Date})
+	v := compose.Report(in.Inspection, in.Grades, report.Options{Lang: s.opt.Lang, Date: s.opt.Date})
 	var buf bytes.Buffer
 	ws, err := s.opt.Render(&buf, v)
 	if err != nil {

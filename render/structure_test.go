@@ -22,6 +22,7 @@ import (
 	"spur/render/markdown"
 	"spur/render/pdf"
 	"spur/report"
+	"spur/report/compose"
 	"spur/schema"
 )
 
@@ -59,7 +60,7 @@ func TestSameStructure(t *testing.T) {
 		}
 		res, _ := grade.Inspection(insp, grade.DefaultPolicy())
 		for _, lang := range []string{"sv", "en"} {
-			r := report.Build(insp, res, report.Options{Lang: lang})
+			r := compose.Report(insp, res, report.Options{Lang: lang})
 			name := filepath.Base(path) + "/" + lang
 			t.Run(name+"/report", func(t *testing.T) {
 				var md, doc bytes.Buffer
@@ -127,7 +128,7 @@ func build(t *testing.T, path, lang string) *report.Report {
 		t.Fatalf("%s: %v %s", path, err, diags)
 	}
 	res, _ := grade.Inspection(insp, grade.DefaultPolicy())
-	return report.Build(insp, res, report.Options{Lang: lang})
+	return compose.Report(insp, res, report.Options{Lang: lang})
 }
 
 // same asserts that md and doc have the same headings and hold every

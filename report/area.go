@@ -2,8 +2,6 @@ package report
 
 import (
 	"strings"
-
-	"spur/schema"
 )
 
 // State is a criterion's result as the report prints it.
@@ -15,19 +13,6 @@ const (
 	NotMet
 	NotApplicable
 )
-
-// stateOf is the one place where the input's result becomes the report's.
-func stateOf(r schema.Result) State {
-	switch r {
-	case schema.Met:
-		return Met
-	case schema.NotMet:
-		return NotMet
-	case schema.NotApplicable:
-		return NotApplicable
-	}
-	return Unassessed
-}
 
 // Label is the state's label in l: "Uppfyllt", "Ej tillämpligt", …
 func (s State) Label(l Labels) string {
@@ -47,11 +32,11 @@ func (s State) Label(l Labels) string {
 func (s State) String() string {
 	switch s {
 	case Met:
-		return string(schema.Met)
+		return "met"
 	case NotMet:
-		return string(schema.NotMet)
+		return "not_met"
 	case NotApplicable:
-		return string(schema.NotApplicable)
+		return "not_applicable"
 	}
 	return ""
 }
@@ -121,47 +106,4 @@ func Dash(s string) string {
 func LinkAllowed(u string) bool {
 	l := strings.ToLower(strings.TrimSpace(u))
 	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "mailto:")
-}
-
-// parts sorts an area's criteria into its parts (see Part).
-func parts(l Labels, cat *schema.Catalog, ca *schema.CatalogArea, crit []Criterion) []Part {
-	kinds := []struct {
-		part PartKind
-		kind schema.Kind
-	}{{Regulations, schema.Regulation}, {Advice, schema.Advice}, {Indicators, schema.Indicator}}
-	var lead *Part
-	if ca.Intro != "" {
-		lead = &Part{Kind: LeadIn, Heading: heading(l, cat, ca, schema.Regulation), Intro: ca.Intro, Lead: ca.IntroLead}
-	}
-	derived := false
-	for i, cr := range ca.Criteria {
-		if cr.Kind == schema.DerivedRegulation && i < len(crit) {
-			derived = true
-		}
-	}
-	var rest []Part
-	for _, k := range kinds {
-		p := Part{Kind: k.part, Heading: heading(l, cat, ca, k.kind)}
-		for i, cr := range ca.Criteria {
-			if cr.Kind.Group() != k.kind || i >= len(crit) {
-				continue
-			}
-			switch {
-			case lead != nil && cr.Kind == schema.DerivedRegulation:
-				lead.Criteria = append(lead.Criteria, crit[i])
-			case lead != nil && !derived && k.kind == schema.Regulation:
-				// Nothing derived: the lead-in introduces the föreskrifter.
-				lead.Criteria = append(lead.Criteria, crit[i])
-			default:
-				p.Criteria = append(p.Criteria, crit[i])
-			}
-		}
-		if len(p.Criteria) > 0 {
-			rest = append(rest, p)
-		}
-	}
-	if lead == nil {
-		return rest
-	}
-	return append([]Part{*lead}, rest...)
 }

@@ -1,9 +1,14 @@
 // Package report builds the view of a finished, graded inspection that every
 // output format renders: the header, the summary, the grade overview, each
 // area with its criteria and grade options, and the action plan, with every
-// label in the chosen language. It is built once per inspection and shared
-// read-only by the renderers (render/markdown, render/pdf), which then only
-// lay it out.
+// label in the chosen language. It is built once per inspection (by package
+// report/compose, from the input model and the grades) and shared read-only
+// by the renderers (render/markdown, render/pdf, render/html), which then
+// only lay it out.
+//
+// It is the tree only: it must not import the input model (spur/schema) or
+// the grades (spur/grade), so that a renderer, which imports the tree, does
+// not depend on them either.
 //
 // What is printed is decided here, once, and the renderers only walk it:
 // an area's parts in print order with their headings (Area.Parts: the
@@ -21,11 +26,10 @@
 // Every text a person wrote (the unit's name and details, the inspectors,
 // the summary, the narratives, the comments, the override reasons, the
 // fields of the action plan) enters the view through one function,
-// Visible, in Build (and in overview.New for the overview), so that no
-// format shows it otherwise and no renderer, nor a user's own template
-// (spur report --templates) that prints a field without esc, has to
-// remember: a
-// bidirectional control (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
+// Visible, in compose.Report (and in overview.New for the overview), so
+// that no format shows it otherwise and no renderer, nor a user's own
+// template (spur report --templates) that prints a field without esc, has
+// to remember: a bidirectional control (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
 // U+061C), which could make a reader or a reviewer of the Markdown in a
 // diff see text in another order than it is written (Trojan Source),
 // becomes a visible marker "[U+202E]"; zero-width and other invisible
@@ -36,6 +40,6 @@
 // printed as they are. The renderers keep their own hygiene (render/pdf
 // drops what its fonts cannot show) as a second line, not as the rule.
 //
-//	v := report.Build(insp, res, report.Options{Lang: "sv"})
+//	v := compose.Report(insp, res, report.Options{Lang: "sv"})
 //	markdown.Render(w, v)
 package report

@@ -1,12 +1,6 @@
 package report
 
-import (
-	"strings"
-	"time"
-
-	"spur/grade"
-	"spur/schema"
-)
+import "time"
 
 // Options choose the language and the document date.
 type Options struct {
@@ -120,131 +114,6 @@ type PlanEntry struct {
 	FollowUpBy    string
 }
 
-// Build makes the view of a loaded, valid inspection and its grades. Every
-// text a person wrote enters the view through Visible, once for every
-// format; the slug is made from the name as written, as spur build makes it.
-func Build(insp *schema.Inspection, res grade.Result, opt Options) *Report {
-	l, ok := LabelsFor(opt.Lang)
-	if !ok {
-		l = swedish
-	}
-	cat := insp.Cat
-	r := &Report{
-		L:          l,
-		Slug:       Slug(insp.Unit.Name, insp.Visit.String()),
-		Date:       opt.Date,
-		Unit:       visibleUnit(insp.Unit),
-		Visit:      l.Date(insp.Visit.Time()),
-		VisitISO:   insp.Visit.String(),
-		Inspectors: visibleAll(insp.Inspectors),
-		Catalog:    cat.Title,
-		Version:    cat.Version,
-		Final:      insp.Status == schema.Final,
-		Summary: Summary{visibleAll(insp.Summary.Strengths), visibleAll(insp.Summary.Weaknesses),
-			visibleAll(insp.Summary.Improvements)},
-	}
-	r.Status = l.Preliminary
-	if r.Final {
-		r.Status = l.Final
-	}
-	if r.Date.IsZero() {
-		r.Date = insp.Visit.Time()
-		if p := insp.ActionPlan; p != nil && p.Date.Time().After(r.Date) {
-			r.Date = p.Date.Time()
-		}
-	}
-	for i := range cat.Areas {
-		ca := &cat.Areas[i]
-		ga, _ := res.Area(ca.Letter)
-		if ga == nil {
-			ga = &grade.Area{Letter: ca.Letter}
-		}
-		a := buildArea(l, cat, ca, insp.Areas[ca.Letter], ga)
-		r.Overview = append(r.Overview, GradeRow{ca.Letter, ca.Title, a.Computed, a.Override, a.Adjusted, a.Final})
-		name := l.Groups[ca.Group]
-		if name == "" {
-			name = ca.Group
-		}
-		if n := len(r.Groups); n == 0 || r.Groups[n-1].Name != name {
-			r.Groups = append(r.Groups, Group{Name: name})
-		}
-		g := &r.Groups[len(r.Groups)-1]
-		g.Areas = append(g.Areas, a)
-	}
-	if p := insp.ActionPlan; p != nil {
-		r.Plan = buildPlan(l, cat, p)
-	}
-	return r
-}
-
-func buildArea(l Labels, cat *schema.Catalog, ca *schema.CatalogArea, in *schema.Area, ga *grade.Area) Area {
-	a := Area{
-		Letter: ca.Letter, Title: ca.Title, Heading: ca.Letter + ". " + ca.Title,
-		Computed: string(ga.Computed), Override: string(ga.Override), OverrideReason: Visible(ga.OverrideReason),
-		Adjusted: string(ga.Adjusted), Final: string(ga.Final),
-	}
-	if in != nil {
-		a.Narrative = Visible(in.Narrative)
-	}
-	for _, rs := range ga.Reasons {
-		text := Visible(rs.In(l.Lang)) // it may quote the override reason
-		a.Reasons = append(a.Reasons, text)
-		switch rs.Code {
-		case grade.PlanAccepted, grade.PlanAcceptedNoC, grade.PlanNotAccepted:
-			a.Note = text
-		}
-	}
-	var results []schema.Assessment
-	if in != nil {
-		results = in.Assessments
-	}
-	crit := make([]Criterion, len(ca.Criteria))
-	for i, cr := range ca.Criteria {
-		c := Criterion{ID: cr.ID, Text: cr.Text}
-		if i < len(results) && results[i].Criterion != nil && results[i].Criterion.ID == cr.ID {
-			c.State, c.Comment = stateOf(results[i].Result), Visible(results[i].Comment)
-		}
-		c.ResultLabel = c.State.Label(l)
-		crit[i] = c
-	}
-	a.Parts = parts(l, cat, ca, crit)
-	for _, o := range ca.Options {
-		a.Options = append(a.Options, Option{Grade: string(o.Grade), Text: o.Text, Chosen: string(o.Grade) == a.Final})
-	}
-	return a
-}
-
-// heading gives the official Swedish heading, or the English label.
-func heading(l Labels, cat *schema.Catalog, ca *schema.CatalogArea, k schema.Kind) string {
-	if l.Lang == "sv" {
-		return cat.Heading(ca, k)
-	}
-	switch k {
-	case schema.Regulation:
-		return l.Regulation
-	case schema.Advice:
-		return l.Advice
-	}
-	if strings.HasSuffix(cat.Heading(ca, k), "er") {
-		return l.Indicators
-	}
-	return l.Indicator
-}
-
-func buildPlan(l Labels, cat *schema.Catalog, p *schema.ActionPlan) *Plan {
-	out := &Plan{Intro: l.PlanIntro, Date: l.Date(p.Date.Time())}
-	for _, e := range p.Entries {
-		pe := PlanEntry{Heading: l.Criterion + " " + Visible(e.Criterion), CriterionID: Visible(e.Criterion), Action: Visible(e.Action), Responsible: Visible(e.Responsible),
-			FollowUpBy: Visible(e.FollowUpBy), Due: Visible(e.Due.Text), FollowUp: Visible(e.FollowUp.Text),
-			DueRead: reading(e.Due), FollowUpRead: reading(e.FollowUp)}
-		if cr, ca, ok := cat.Criterion(e.Criterion); ok {
-			pe.AreaHeading, pe.CriterionText = ca.Letter+". "+ca.Title, cr.Text
-		}
-		out.Entries = append(out.Entries, pe)
-	}
-	return out
-}
-
 // PlanArea is the entries of one area, in plan order.
 type PlanArea struct {
 	Heading string // "C. Lokaler och utrustning"; "" for a criterion not in the catalogue
@@ -264,34 +133,6 @@ func (p *Plan) ByArea() []PlanArea {
 			continue
 		}
 		out = append(out, PlanArea{Heading: e.AreaHeading, Entries: []PlanEntry{e}})
-	}
-	return out
-}
-
-// reading gives the normalised value of a date field where it says more
-// than the text: "2025-12-31" beside "20251231", nothing beside "2025-12-31".
-func reading(t schema.DateText) string {
-	s := t.Parsed.String()
-	if s == "" || s == strings.TrimSpace(t.Text) {
-		return ""
-	}
-	return s
-}
-
-func visibleUnit(u schema.Unit) Unit {
-	return Unit{Name: Visible(u.Name), Organisation: Visible(u.Organisation), Specialty: Visible(u.Specialty),
-		Region: Visible(u.Region), Place: Visible(u.Place)}
-}
-
-// visibleAll is Visible of each item, in a new slice: the inspection is
-// not changed.
-func visibleAll(list []string) []string {
-	if list == nil {
-		return nil
-	}
-	out := make([]string, len(list))
-	for i, s := range list {
-		out[i] = Visible(s)
 	}
 	return out
 }

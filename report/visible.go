@@ -10,9 +10,10 @@ import (
 // Visible returns s, a text a person wrote, as every format prints it:
 // nothing in it may make a reader, or a reviewer of the generated Markdown
 // in a diff, see other text than is there (Trojan Source,
-// CVE-2021-42574). Build and overview.New pass every user text through it
-// (names, inspectors, summary items, narratives, comments, override
-// reasons, plan fields), so that the renderers get it done once and alike.
+// CVE-2021-42574). compose.Report and overview.New pass every user text
+// through it (names, inspectors, summary items, narratives, comments,
+// override reasons, plan fields), so that the renderers get it done once
+// and alike.
 //
 //   - Bidirectional controls, which reorder what is shown, become a visible
 //     marker at their place, "[U+202E]" (upper-case hex): the embeddings and

@@ -11,6 +11,7 @@ import (
 
 	"spur/grade"
 	"spur/report"
+	"spur/report/compose"
 	"spur/schema"
 )
 
@@ -131,7 +132,7 @@ func sameInspection(t *testing.T, got, want *schema.Inspection) {
 	pol := grade.DefaultPolicy()
 	gres, _ := grade.Inspection(got, pol)
 	wres, _ := grade.Inspection(want, pol)
-	gr, wr := report.Build(got, gres, report.Options{}), report.Build(want, wres, report.Options{})
+	gr, wr := compose.Report(got, gres, report.Options{}), compose.Report(want, wres, report.Options{})
 	gr.L, wr.L = report.Labels{}, report.Labels{} // the same table, holding a func DeepEqual cannot compare
 	if !reflect.DeepEqual(gr, wr) {
 		gv, wv := reflect.ValueOf(*gr), reflect.ValueOf(*wr)

@@ -10,6 +10,7 @@ import (
 
 	"spur/format"
 	"spur/report"
+	"spur/report/compose"
 )
 
 // document is one output: its file name and how to write it.
@@ -70,7 +71,7 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 		fmt.Fprintf(e.stderr, "%s: the inspection has no action plan yet (action_plan:); spur template makes the workbook a unit fills in\n", files[0])
 		return exitInvalid
 	}
-	v := report.Build(insp, res, report.Options{Lang: *lang, Date: date})
+	v := compose.Report(insp, res, report.Options{Lang: *lang, Date: date})
 	doc := format.Report
 	if planOnly {
 		doc = format.Plan

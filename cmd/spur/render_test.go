@@ -12,6 +12,7 @@ import (
 	"spur/render/markdown"
 	"spur/render/pdf"
 	"spur/report"
+	"spur/report/compose"
 )
 
 // TestReportWritesEveryFormat runs the main job as an inspector does and
@@ -129,7 +130,7 @@ func BenchmarkWholeReport(b *testing.B) {
 		if err != nil || !in.OK() {
 			b.Fatal(err, in.Diags)
 		}
-		v := report.Build(in.Inspection, in.Grades, report.Options{})
+		v := compose.Report(in.Inspection, in.Grades, report.Options{})
 		var p, m bytes.Buffer
 		if _, err := pdf.Report(&p, v); err != nil {
 			b.Fatal(err)

@@ -27,5 +27,5 @@
 // User text is always escaped; no user text reaches an attribute other
 // than an allowed link's href.
 //
-//	warnings, err := html.Report(w, report.Build(insp, res, report.Options{Lang: "sv"}))
+//	warnings, err := html.Report(w, compose.Report(insp, res, report.Options{Lang: "sv"}))
 package html

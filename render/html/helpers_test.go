@@ -11,6 +11,7 @@ import (
 	"spur/grade"
 	"spur/input"
 	"spur/report"
+	"spur/report/compose"
 	"spur/report/overview"
 )
 
@@ -44,7 +45,7 @@ func build(t *testing.T, lang string) *report.Report {
 	if err != nil || !in.OK() {
 		t.Fatalf("%v %s", err, in.Diags)
 	}
-	return report.Build(in.Inspection, in.Grades, report.Options{Lang: lang})
+	return compose.Report(in.Inspection, in.Grades, report.Options{Lang: lang})
 }
 
 // view is an overview of the fixture and a second inspection (the fixture
@@ -55,10 +56,10 @@ func view(t *testing.T, lang string) *overview.View {
 	b := load(t, "name: Almaklinikens vårdcentral", "name: Björkens vårdcentral", "visit: 2025-02-11", "visit: 2026-03-02",
 		"region: Region Stockholm", "region: Region Uppsala", "date: 2025-05-20", "date: 2026-05-20")
 	rows := []overview.Row{
-		overview.RowOf(a.Inspection, a.Grades, "2025/almaklinikens-vardcentral-2025-02-11.md"),
-		overview.RowOf(b.Inspection, b.Grades, "2026/björkens vårdcentral-2026-03-02.md"),
+		compose.Row(a.Inspection, a.Grades, "2025/almaklinikens-vardcentral-2025-02-11.md"),
+		compose.Row(b.Inspection, b.Grades, "2026/björkens vårdcentral-2026-03-02.md"),
 	}
-	return overview.New(rows, overview.Filter{}, lang)
+	return compose.Overview(rows, overview.Filter{}, lang)
 }
 
 // parse parses a document as a browser does.

@@ -9,6 +9,7 @@ import (
 
 	"spur/render/html"
 	"spur/report"
+	"spur/report/compose"
 	"spur/report/overview"
 )
 
@@ -27,13 +28,13 @@ func TestHostileInput(t *testing.T) {
 		"responsible: Verksamhetschefen", `responsible: '"><img src=x onerror=alert(7)>'`,
 		"      Inköp av öronmikroskop", "      Inköp <svg onload=alert(8)> ![bild](https://evil.example/x.png) <javascript:alert(9)>",
 	)
-	r := report.Build(in.Inspection, in.Grades, report.Options{Lang: "sv"})
+	r := compose.Report(in.Inspection, in.Grades, report.Options{Lang: "sv"})
 	if !strings.Contains(r.Unit.Name, "<script>") {
 		t.Fatalf("the edit did not reach the unit's name: %q", r.Unit.Name)
 	}
-	row := overview.RowOf(in.Inspection, in.Grades, `x/"><script>alert(10)</script>.md`)
+	row := compose.Row(in.Inspection, in.Grades, `x/"><script>alert(10)</script>.md`)
 	var idx bytes.Buffer
-	if _, err := html.Index(&idx, overview.New([]overview.Row{row}, overview.Filter{}, "sv")); err != nil {
+	if _, err := html.Index(&idx, compose.Overview([]overview.Row{row}, overview.Filter{}, "sv")); err != nil {
 		t.Fatal(err)
 	}
 	for name, b := range map[string][]byte{

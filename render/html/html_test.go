@@ -14,6 +14,7 @@ import (
 
 	"spur/render/html"
 	"spur/report"
+	"spur/report/compose"
 	"spur/report/overview"
 )
 
@@ -316,7 +317,7 @@ func TestIndexLinksHTML(t *testing.T) {
 		}
 	}
 	// No inspections: no chart, the sentence instead.
-	empty := textOf(parse(t, index(t, overview.New(nil, overview.Filter{}, "sv"))))
+	empty := textOf(parse(t, index(t, compose.Overview(nil, overview.Filter{}, "sv"))))
 	if !strings.Contains(empty, v.L.NoInspections) {
 		t.Errorf("empty overview: %s", empty)
 	}

@@ -19,6 +19,7 @@ import (
 	"spur/render/html"
 	"spur/render/markdown"
 	"spur/report"
+	"spur/report/compose"
 )
 
 // TestSameHeadingsAsMarkdown renders the report and the action plan of
@@ -38,7 +39,7 @@ func TestSameHeadingsAsMarkdown(t *testing.T) {
 			t.Fatalf("%s: %v %s", path, err, in.Diags)
 		}
 		for _, lang := range []string{"sv", "en"} {
-			r := report.Build(in.Inspection, in.Grades, report.Options{Lang: lang})
+			r := compose.Report(in.Inspection, in.Grades, report.Options{Lang: lang})
 			name := filepath.Base(path) + "/" + lang
 			t.Run(name+"/report", func(t *testing.T) {
 				var md bytes.Buffer

@@ -16,7 +16,7 @@
 // "[U+202E]" (which Escape and Safe write as "\[U+202E\]" and a reader
 // sees as "[U+202E]"), and zero-width characters and controls do not
 // arrive at all. Escape and Safe still drop control characters, for text
-// that does not come from report.Build.
+// that does not come from compose.Report.
 //
 // # What it must not do
 //
@@ -51,7 +51,7 @@
 //
 // Use:
 //
-//	v := report.Build(insp, res, report.Options{Lang: "sv"})
+//	v := compose.Report(insp, res, report.Options{Lang: "sv"})
 //	err := markdown.Render(w, v)      // embedded templates
 //
 //	m, err := markdown.New(dir)       // a user's templates, once

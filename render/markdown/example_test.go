@@ -8,6 +8,7 @@ import (
 	"spur/grade"
 	"spur/render/markdown"
 	"spur/report"
+	"spur/report/compose"
 	"spur/schema"
 )
 
@@ -19,7 +20,7 @@ func ExampleRender() {
 	}
 	res, _ := grade.Inspection(insp, grade.DefaultPolicy())
 	var buf bytes.Buffer
-	if err := markdown.Render(&buf, report.Build(insp, res, report.Options{Lang: "sv"})); err != nil {
+	if err := markdown.Render(&buf, compose.Report(insp, res, report.Options{Lang: "sv"})); err != nil {
 		fmt.Println(err)
 		return
 	}

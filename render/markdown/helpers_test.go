@@ -15,6 +15,7 @@ import (
 
 	"spur/grade"
 	"spur/report"
+	"spur/report/compose"
 	"spur/schema"
 )
 
@@ -31,7 +32,7 @@ func build(t testing.TB, lang string) *report.Report {
 	if gd.HasErrors() {
 		t.Fatal(gd)
 	}
-	return report.Build(insp, res, report.Options{Lang: lang})
+	return compose.Report(insp, res, report.Options{Lang: lang})
 }
 
 // gfm is how a reader's tool sees the output: GitHub-flavoured Markdown.

@@ -8,6 +8,7 @@ import (
 
 	"spur/grade"
 	"spur/report"
+	"spur/report/compose"
 	"spur/report/overview"
 	"spur/schema"
 )
@@ -72,7 +73,7 @@ func hiddenInspection(t *testing.T) *report.Report {
 	if gd.HasErrors() {
 		t.Fatal(gd)
 	}
-	return report.Build(insp, res, report.Options{Lang: "sv"})
+	return compose.Report(insp, res, report.Options{Lang: "sv"})
 }
 
 // TestHiddenCharacters: the report and the plan of an inspection with
@@ -156,7 +157,7 @@ func TestHiddenCharacters(t *testing.T) {
 // TestIndexHiddenCharacters: the overview treats the names, regions and
 // specialties of units as a report treats its user text.
 func TestIndexHiddenCharacters(t *testing.T) {
-	v := overview.New([]overview.Row{
+	v := compose.Overview([]overview.Row{
 		{Unit: "Alma\u202eneknilk\u202c\x1b[1m", Specialty: "Allmän\u200bmedicin", Region: "Region \u2067Halland\u2069",
 			Visit: "2025-02-11", Report: "2025/alma.md", Grades: []string{"A", "B"}},
 		{Unit: "Beta", Specialty: "Allmänmedicin", Region: "Region\ufeff Skåne", Visit: "2024-01-01"},

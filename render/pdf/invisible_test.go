@@ -8,6 +8,7 @@ import (
 
 	"spur/grade"
 	"spur/report"
+	"spur/report/compose"
 	"spur/report/overview"
 	"spur/schema"
 )
@@ -58,7 +59,7 @@ func hiddenReport(t *testing.T) *report.Report {
 	if gd.HasErrors() {
 		t.Fatal(gd)
 	}
-	return report.Build(insp, res, report.Options{Lang: "sv"})
+	return compose.Report(insp, res, report.Options{Lang: "sv"})
 }
 
 // TestReportHiddenCharacters: what a reader of the PDF sees holds none of
@@ -103,7 +104,7 @@ func TestReportHiddenCharacters(t *testing.T) {
 // TestIndexHiddenCharacters: the overview treats the names, regions and
 // specialties of units as a report treats its user text.
 func TestIndexHiddenCharacters(t *testing.T) {
-	v := overview.New([]overview.Row{
+	v := compose.Overview([]overview.Row{
 		{Unit: "Alma\u202eneknilk\u202c\x1b[1m", Specialty: "Allmän\u200bmedicin", Region: "Region \u2067Halland\u2069",
 			Visit: "2025-02-11", Report: "2025/alma.md", Grades: []string{"A", "B"}},
 	}, overview.Filter{Region: []string{"Region \u2067Halland\u2069"}}, "sv")

@@ -9,6 +9,7 @@ import (
 
 	"spur/grade"
 	"spur/report"
+	"spur/report/compose"
 	"spur/schema"
 )
 
@@ -19,7 +20,7 @@ func fixtureReport(t testing.TB, lang string) *report.Report {
 		t.Fatalf("%v %s", err, diags)
 	}
 	res, _ := grade.Inspection(insp, grade.DefaultPolicy())
-	return report.Build(insp, res, report.Options{Lang: lang})
+	return compose.Report(insp, res, report.Options{Lang: lang})
 }
 
 func renderReport(t testing.TB, r *report.Report) []byte {

@@ -5,6 +5,10 @@
 // render/pdf lay it out (their Index functions), as they lay out a
 // report.Report.
 //
+// It knows nothing of the input model: package compose makes a row of an
+// inspection (compose.Row) and the view against the latest catalogue
+// (compose.Overview, which passes its areas to New).
+//
 // Like package report it is pure: rows in, a sorted view out, no files and
 // no clock. The same rows give the same view in any order. The texts of a
 // row that a person wrote (unit, organisation, specialty, region,
@@ -12,7 +16,7 @@
 // report: a bidirectional control shows as "[U+202E]", invisible
 // characters and controls are removed.
 //
-//	v := overview.New(rows, overview.Filter{Specialty: []string{"Allmänmedicin"}}, "sv")
+//	v := overview.New(rows, areas, overview.Filter{Specialty: []string{"Allmänmedicin"}}, "sv")
 //	err := markdown.Index(w, v)
 package overview
 
@@ -25,9 +29,7 @@ import (
 	"strings"
 	"time"
 
-	"spur/grade"
 	"spur/report"
-	"spur/schema"
 )
 
 // Row is one inspection as the overview shows it.
@@ -59,57 +61,6 @@ const (
 	PlanPartly                       // some areas graded D accepted, some not (or not yet)
 	PlanNotAccepted                  // D stands in every area graded D
 )
-
-// RowOf makes the row of a loaded, valid inspection; report is the path of
-// its Markdown report relative to the index.
-func RowOf(insp *schema.Inspection, res grade.Result, report string) Row {
-	r := Row{
-		Unit: insp.Unit.Name, Organisation: insp.Unit.Organisation, Specialty: insp.Unit.Specialty,
-		Region: insp.Unit.Region, Visit: insp.Visit.String(), Final: insp.Status == schema.Final,
-		Catalog: insp.Catalog, Report: report, Date: insp.Visit.Time(),
-	}
-	var accepted, notAccepted, open int
-	for _, a := range res.Areas {
-		r.Grades = append(r.Grades, string(a.Final))
-		if a.Final == "D" || a.Adjusted != "" {
-			switch a.Decision {
-			case schema.Accepted:
-				accepted++
-			case schema.NotAccepted:
-				notAccepted++
-			default:
-				open++
-			}
-		}
-	}
-	if insp.Cat != nil {
-		for _, ca := range insp.Cat.Areas {
-			if a := insp.Areas[ca.Letter]; a != nil {
-				for _, as := range a.Assessments {
-					if as.Result == schema.NotMet {
-						r.Unmet = append(r.Unmet, as.Criterion.ID)
-					}
-				}
-			}
-		}
-	}
-	if p := insp.ActionPlan; p != nil {
-		if p.Date.Time().After(r.Date) {
-			r.Date = p.Date.Time()
-		}
-		switch {
-		case accepted+notAccepted == 0:
-			r.Plan = PlanIn
-		case accepted > 0 && notAccepted+open == 0:
-			r.Plan = PlanAccepted
-		case notAccepted > 0 && accepted+open == 0:
-			r.Plan = PlanNotAccepted
-		default:
-			r.Plan = PlanPartly
-		}
-	}
-	return r
-}
 
 // Filter chooses the inspections of the overview. Empty fields choose all.
 type Filter struct {
@@ -177,10 +128,24 @@ type Unmet struct {
 // TopUnmet is how many criteria the list of the most often unmet shows.
 const TopUnmet = 10
 
-// New makes the overview of the rows f chooses, with the labels of lang
-// ("sv", "en"; other values give Swedish). The rows' texts are chosen,
-// sorted and shown as report.Visible makes them; rows is not changed.
-func New(rows []Row, f Filter, lang string) *View {
+// Area is an area of the catalogue the rows are graded by, as the
+// overview counts it: its grades (Row.Grades, in the order of the areas)
+// and its criteria (Row.Unmet).
+type Area struct {
+	Letter, Title string
+	Criteria      []Criterion
+}
+
+// Criterion is a criterion of an Area.
+type Criterion struct {
+	ID, Kind, Text string
+}
+
+// New makes the overview of the rows f chooses, counted by areas (those of
+// the latest catalogue: compose.Overview), with the labels of lang ("sv",
+// "en"; other values give Swedish). The rows' texts are chosen, sorted and
+// shown as report.Visible makes them; rows is not changed.
+func New(rows []Row, areas []Area, f Filter, lang string) *View {
 	l := LabelsFor(lang)
 	v := &View{L: l, Filter: report.Visible(describe(l, f)), Grades: []string{"A", "B", "C", "D"}}
 	var chosen []Row
@@ -195,7 +160,6 @@ func New(rows []Row, f Filter, lang string) *View {
 			cmp.Compare(a.Unit, b.Unit), cmp.Compare(a.Visit, b.Visit), cmp.Compare(a.Report, b.Report))
 	})
 	v.Count = l.Inspections(len(chosen))
-	cat, _ := schema.LatestCatalog()
 	counts := map[string]int{}
 	for _, r := range chosen {
 		if r.Date.After(v.Date) {
@@ -210,10 +174,7 @@ func New(rows []Row, f Filter, lang string) *View {
 			counts[id]++
 		}
 	}
-	if cat == nil {
-		return v
-	}
-	for i, ca := range cat.Areas {
+	for i, ca := range areas {
 		ag := AreaGrades{Letter: ca.Letter, Title: ca.Title, Counts: make([]int, len(v.Grades))}
 		for _, r := range chosen {
 			g := ""
@@ -228,10 +189,10 @@ func New(rows []Row, f Filter, lang string) *View {
 		}
 		v.Areas = append(v.Areas, ag)
 	}
-	for _, ca := range cat.Areas {
+	for _, ca := range areas {
 		for _, cr := range ca.Criteria {
 			if n := counts[cr.ID]; n > 0 {
-				v.Unmet = append(v.Unmet, Unmet{ID: cr.ID, Kind: string(cr.Kind), Text: cr.Text,
+				v.Unmet = append(v.Unmet, Unmet{ID: cr.ID, Kind: cr.Kind, Text: cr.Text,
 					Area: ca.Letter + ". " + ca.Title, Count: n, Share: fmt.Sprintf("%d %%", (100*n+len(chosen)/2)/len(chosen))})
 			}
 		}

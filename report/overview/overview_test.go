@@ -9,6 +9,7 @@ import (
 
 	"spur/grade"
 	"spur/input"
+	"spur/report/compose"
 	"spur/report/overview"
 )
 
@@ -32,7 +33,7 @@ func row(t *testing.T, report string, edits ...string) overview.Row {
 	if !in.OK() {
 		t.Fatalf("%s", in.Diags)
 	}
-	return overview.RowOf(in.Inspection, in.Grades, report)
+	return compose.Row(in.Inspection, in.Grades, report)
 }
 
 // TestRowOfSeedReport: the row of the seed report says what the report
@@ -81,7 +82,7 @@ func TestPlanStates(t *testing.T) {
 	prelim := input.Bytes("p.yaml", []byte("catalog: \"2025\"\nstatus: preliminary\nunit: {name: X}\nvisit: 2025-01-01\n"+
 		"areas: {A: {met: all}, B: {met: all}, C: {met: all}, D: {met: all}, E: {met: all}, F: {met: all}, G: {met: all}, H: {met: all}}\n"),
 		grade.DefaultPolicy())
-	if r := overview.RowOf(prelim.Inspection, prelim.Grades, ""); r.Plan != overview.PlanNone || r.Final || len(r.Unmet) != 0 {
+	if r := compose.Row(prelim.Inspection, prelim.Grades, ""); r.Plan != overview.PlanNone || r.Final || len(r.Unmet) != 0 {
 		t.Errorf("a preliminary report without a plan: %+v", r)
 	}
 }
@@ -107,7 +108,7 @@ func TestOverview(t *testing.T) {
 		mk("Gamma", "Allmänmedicin", "Region Halland", "2023-09-09", "BBBBBBBB", "E4"),
 		mk("Delta (ny)", "Kirurgi", "Region Halland", "2025-01-15", "DDDDDDDD", "H1"),
 	}
-	v := overview.New(rows, overview.Filter{}, "sv")
+	v := compose.Overview(rows, overview.Filter{}, "sv")
 	var order []string
 	for _, r := range v.Rows {
 		order = append(order, r.Unit)
@@ -143,7 +144,7 @@ func TestOverview(t *testing.T) {
 	}
 
 	since, _ := time.Parse(time.DateOnly, "2025-01-01")
-	f := overview.New(rows, overview.Filter{Specialty: []string{"kirurgi"}, Region: []string{"Region Halland", "region skåne"}, Since: since}, "en")
+	f := compose.Overview(rows, overview.Filter{Specialty: []string{"kirurgi"}, Region: []string{"Region Halland", "region skåne"}, Since: since}, "en")
 	order = order[:0]
 	for _, r := range f.Rows {
 		order = append(order, r.Unit)
@@ -158,7 +159,7 @@ func TestOverview(t *testing.T) {
 
 func TestTopUnmetIsBounded(t *testing.T) {
 	ids := []string{"A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8"}
-	v := overview.New([]overview.Row{mk("X", "S", "R", "2025-01-01", "DDDDDDDD", ids...)}, overview.Filter{}, "sv")
+	v := compose.Overview([]overview.Row{mk("X", "S", "R", "2025-01-01", "DDDDDDDD", ids...)}, overview.Filter{}, "sv")
 	if len(v.Unmet) != overview.TopUnmet || v.Unmet[0].ID != "A1" || v.Unmet[9].ID != "B6" {
 		t.Errorf("%d criteria, first %s", len(v.Unmet), v.Unmet[0].ID)
 	}

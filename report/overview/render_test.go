@@ -8,11 +8,12 @@ import (
 
 	"spur/render/markdown"
 	"spur/render/pdf"
+	"spur/report/compose"
 	"spur/report/overview"
 )
 
 func sample() *overview.View {
-	return overview.New([]overview.Row{
+	return compose.Overview([]overview.Row{
 		mk("Enhet | med *stjärna* [x](y)", "Kirurgi", "Region Skåne", "2024-05-01", "ABCDABCD", "E4"),
 		mk("Gamma", "Allmänmedicin", "Region Halland", "2023-09-09", "BBBBBBBB", "E4", "F6"),
 	}, overview.Filter{}, "sv")
@@ -50,7 +51,7 @@ func TestIndexMarkdown(t *testing.T) {
 	}
 
 	b.Reset()
-	if err := markdown.Index(&b, overview.New(nil, overview.Filter{Region: []string{"Region Gotland"}}, "en")); err != nil {
+	if err := markdown.Index(&b, compose.Overview(nil, overview.Filter{Region: []string{"Region Gotland"}}, "en")); err != nil {
 		t.Fatal(err)
 	}
 	for _, w := range []string{"**Selection:** Region: Region Gotland", "0 inspections", "*No inspections in the selection.*",

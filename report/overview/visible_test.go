@@ -3,6 +3,7 @@ package overview_test
 import (
 	"testing"
 
+	"spur/report/compose"
 	"spur/report/overview"
 )
 
@@ -14,7 +15,7 @@ func TestNewVisible(t *testing.T) {
 		{Unit: "Alfa", Specialty: "Allmänmedicin", Region: "Region Skåne", Visit: "2025-01-02"},
 		{Unit: "Gamma", Specialty: "Kirurgi", Visit: "2025-01-03"},
 	}
-	v := overview.New(rows, overview.Filter{Specialty: []string{"Allmänmedicin\u2060"}}, "sv")
+	v := compose.Overview(rows, overview.Filter{Specialty: []string{"Allmänmedicin\u2060"}}, "sv")
 	if v.Filter != "Specialitet: Allmänmedicin" {
 		t.Errorf("filter %q", v.Filter)
 	}
