@@ -55,6 +55,7 @@ fuzz:
 	$(GO) test ./schema $(FUZZ) -fuzz '^FuzzParseDate$$'
 	$(GO) test ./render/pdf $(FUZZ) -fuzz '^FuzzMarkdownToPDF$$'
 	$(GO) test ./render/markdown $(FUZZ) -fuzz '^FuzzSafe$$'
+	$(GO) test ./report/compose $(FUZZ) -fuzz '^FuzzText$$'
 	$(GO) test ./workbook $(FUZZ) -fuzz '^FuzzImportWorkbook$$'
 	$(GO) test ./input $(FUZZ) -fuzz '^FuzzMerge$$'
 	$(GO) test ./report $(FUZZ) -fuzz '^FuzzVisible$$'

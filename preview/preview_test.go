@@ -45,7 +45,11 @@ func fakeRender(w io.Writer, r *report.Report) ([]string, error) {
 	for _, g := range r.Groups {
 		for _, a := range g.Areas {
 			if a.Letter == "A" {
-				narrative = a.Narrative
+				for _, b := range a.Narrative.Blocks {
+					if p, ok := b.(report.Paragraph); ok {
+						narrative += report.Plain(p.Inlines)
+					}
+				}
 			}
 		}
 	}

@@ -40,6 +40,44 @@
 // printed as they are. The renderers keep their own hygiene (render/pdf
 // drops what its fonts cannot show) as a second line, not as the rule.
 //
-//	v := compose.Report(insp, res, report.Options{Lang: "sv"})
-//	markdown.Render(w, v)
+// # Text: the one Markdown dialect
+//
+// The narratives and the planned actions are Markdown as people write it.
+// compose.Text parses each once, with goldmark, into a Text of a few
+// blocks (Paragraph, List) and inlines (Str, Emph, Strong, Code, Link,
+// LineBreak), and every format prints that tree; none parses Markdown
+// again. The dialect, the same in the PDF, the Markdown and the HTML:
+//
+//   - CommonMark without GFM extensions. Paragraphs are separated by blank
+//     lines; a single line end is a soft break, read as a space; a hard
+//     break is written as CommonMark has it (a backslash or two spaces at
+//     the end of the line) and is kept as a LineBreak (inside emphasis or
+//     a link the Markdown sets it as a space, to keep the markup on one
+//     line).
+//
+//   - Bullet and numbered lists (the first number kept, tight or loose),
+//     nested up to 8 levels; the items of a deeper list become blocks of
+//     their parent item. Empty items are left out.
+//
+//   - Emphasis, strong emphasis and code spans (on one line). Links and
+//     autolinks only to addresses LinkAllowed allows; any other link is
+//     its source as text ("[x](javascript:…)", "<javascript:…>"). An image
+//     is its text.
+//
+//   - A heading a user writes is a paragraph of one Strong (the headings
+//     are the report's own); strong emphasis inside it is its text.
+//
+//   - Thematic breaks ("---") and link reference definitions are dropped.
+//     Block quotes are their content. Code blocks and HTML blocks are
+//     paragraphs of their lines, joined by line breaks.
+//
+//   - No strikethrough, tables or task lists: "~~gammal~~", "| a |" and
+//     "[x]" stay literal text in every format. Raw HTML ("<b>x</b>") is
+//     text.
+//
+//   - Control characters are dropped, line ends become "\n", and a parser
+//     panic keeps the text as literal paragraphs.
+//
+//     v := compose.Report(insp, res, report.Options{Lang: "sv"})
+//     markdown.Render(w, v)
 package report

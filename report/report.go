@@ -73,7 +73,7 @@ type Group struct {
 // Area is one area as the report prints it.
 type Area struct {
 	Letter, Title, Heading string // Heading: "E. Handledning och kompetensbedömning"
-	Narrative              string // Markdown as the inspectors wrote it
+	Narrative              Text   // as the inspectors wrote it (Markdown), parsed
 	Parts                  []Part // the criteria under their headings, in print order
 	Options                []Option
 	Computed, Override     string
@@ -105,7 +105,7 @@ type PlanEntry struct {
 	AreaHeading   string // "C. Lokaler och utrustning"
 	CriterionID   string
 	CriterionText string
-	Action        string // Markdown
+	Action        Text   // as the unit wrote it (Markdown), parsed
 	Due           string // as written
 	DueRead       string // the normalised reading where it differs from the text: "2025-12-31"
 	Responsible   string

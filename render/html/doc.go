@@ -14,11 +14,11 @@
 //     scope>, criteria and grade options as lists whose state is spoken
 //     text, not only a glyph, and the overview's grades per area as an
 //     inline SVG chart beside the table of numbers.
-//   - The inspectors' Markdown (narratives, planned actions) in the subset
-//     render/markdown keeps (markdown.Safe): paragraphs, line breaks, lists,
-//     emphasis, code spans and links from report.LinkAllowed, written by a
-//     small writer over goldmark's AST that escapes every text. Raw HTML in
-//     the Markdown is shown as text; it never becomes markup.
+//   - The inspectors' Markdown (narratives, planned actions) as
+//     report/compose parsed it into a report.Text (the dialect is in
+//     package report): paragraphs, line breaks, lists, emphasis, code
+//     spans and links from report.LinkAllowed, every text escaped. Raw
+//     HTML in the Markdown is text in the tree; it never becomes markup.
 //
 // # What it must not do
 //

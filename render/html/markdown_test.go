@@ -3,6 +3,8 @@ package html
 import (
 	"strings"
 	"testing"
+
+	"spur/report/compose"
 )
 
 // TestMarkdownSubset: the inspectors' Markdown as HTML, in the subset
@@ -35,7 +37,7 @@ func TestMarkdownSubset(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var p page
-			p.markdown(c.in)
+			p.userText(compose.Text(c.in))
 			if got := p.b.String(); got != c.want {
 				t.Errorf("%q:\n got %q\nwant %q", c.in, got, c.want)
 			}
@@ -47,9 +49,9 @@ func TestMarkdownSubset(t *testing.T) {
 		b.WriteString(strings.Repeat("  ", i) + "- x\n")
 	}
 	var p page
-	p.markdown(b.String())
-	if n := strings.Count(p.b.String(), "<ul>"); n != maxDepth {
-		t.Errorf("%d lists, want %d", n, maxDepth)
+	p.userText(compose.Text(b.String()))
+	if n := strings.Count(p.b.String(), "<ul>"); n != 8 {
+		t.Errorf("%d lists, want 8", n)
 	}
 	if n := strings.Count(p.b.String(), "x"); n != 12 {
 		t.Errorf("%d items' texts, want 12", n)

@@ -153,7 +153,7 @@ func gradeOverview(p *page, r *report.Report) {
 func area(p *page, l report.Labels, a *report.Area) {
 	p.raw("<section>\n")
 	p.heading(3, a.Heading)
-	p.markdown(a.Narrative)
+	p.userText(a.Narrative)
 	if a.Note != "" {
 		p.para("note", a.Note)
 	}
@@ -300,10 +300,10 @@ func planEntry(p *page, l report.Labels, e report.PlanEntry, level int) {
 	p.raw("<tr><th scope=\"row\">")
 	p.text(l.PlanAction)
 	p.raw("</th><td>")
-	if strings.TrimSpace(e.Action) == "" {
+	if e.Action.Empty() {
 		p.text(report.Dash(""))
 	} else {
-		p.markdown(e.Action)
+		p.userText(e.Action)
 	}
 	p.raw("</td></tr>\n")
 	field := func(label, value, read string) {

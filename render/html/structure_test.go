@@ -158,18 +158,38 @@ func plain(n ast.Node, src []byte) string {
 }
 
 // leaves is the pieces of text of a Markdown field (a planned action).
-func leaves(src string) []string {
-	b := []byte(src)
+func leaves(t report.Text) []string {
 	var out []string
-	_ = ast.Walk(goldmark.New().Parser().Parse(text.NewReader(b)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if tx, ok := n.(*ast.Text); ok && entering {
-			v := tx.Value(b)
-			if !tx.IsRaw() {
-				v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
+	var inl func([]report.Inline)
+	inl = func(ins []report.Inline) {
+		for _, n := range ins {
+			switch n := n.(type) {
+			case report.Str:
+				out = append(out, strings.Split(string(n), "\n")...)
+			case report.Code:
+				out = append(out, string(n))
+			case report.Emph:
+				inl(n.Children)
+			case report.Strong:
+				inl(n.Children)
+			case report.Link:
+				inl(n.Children)
 			}
-			out = append(out, string(v))
 		}
-		return ast.WalkContinue, nil
-	})
+	}
+	var blk func([]report.Block)
+	blk = func(bs []report.Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case report.Paragraph:
+				inl(b.Inlines)
+			case report.List:
+				for _, it := range b.Items {
+					blk(it)
+				}
+			}
+		}
+	}
+	blk(t.Blocks)
 	return out
 }

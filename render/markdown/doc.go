@@ -7,7 +7,8 @@
 // The Markdown shape of the report and of the action plan, and the safety
 // of user text in it: everything a person typed reaches the document
 // through Escape (plain text: names, summary items, comments, plan fields)
-// or Safe (Markdown: narratives and planned actions), so that no input can
+// or Safe (narratives and planned actions, which report/compose parsed
+// once into a report.Text, written back as Markdown), so that no input can
 // open a heading, a table, HTML or a list of its own, or break the one it
 // sits in. The output reads the same in goldmark and in pandoc -f gfm.
 //
@@ -15,8 +16,8 @@
 // report.Visible made it, so a bidirectional control arrives as the text
 // "[U+202E]" (which Escape and Safe write as "\[U+202E\]" and a reader
 // sees as "[U+202E]"), and zero-width characters and controls do not
-// arrive at all. Escape and Safe still drop control characters, for text
-// that does not come from compose.Report.
+// arrive at all. Escape still drops control characters, for text that
+// does not come from compose.Report.
 //
 // # What it must not do
 //
@@ -31,7 +32,7 @@
 // call:
 //
 //	esc S            S as literal inline text (Escape)
-//	md S             S, Markdown, as safe block Markdown (Safe)
+//	md T             T, a report.Text (.Narrative, .Action), as safe block Markdown (Safe)
 //	dash S           "–" for an empty S
 //	lower S, join LIST SEP
 //	box C            "[x]" for a met criterion, else "[ ]"

@@ -50,7 +50,7 @@ func ExampleEscape() {
 }
 
 func ExampleSafe() {
-	fmt.Println(markdown.Safe("## Rutin\n\nSe [rutinen](https://example.se/rutin) och [inte denna](javascript:alert(1)).\n\n- ett\n- två\n\n<script>x</script>"))
+	fmt.Println(markdown.Safe(compose.Text("## Rutin\n\nSe [rutinen](https://example.se/rutin) och [inte denna](javascript:alert(1)).\n\n- ett\n- två\n\n<script>x</script>")))
 	// Output:
 	// **Rutin**
 	//

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"spur/grade"
 	"spur/report"
@@ -109,7 +110,7 @@ func nodeText(n ast.Node, src []byte) string {
 			if _, code := c.Parent().(*ast.CodeSpan); code {
 				b.Write(v)
 			} else {
-				b.WriteString(decode(v))
+				b.Write(util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v))))
 			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')

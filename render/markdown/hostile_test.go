@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"spur/report"
+	"spur/report/compose"
 )
 
 // hostile is text no report should be broken by.
@@ -97,8 +98,8 @@ func hostileReport(t testing.TB) *report.Report {
 			a := &r.Groups[g].Areas[i]
 			// A narrative is Markdown: its structure is its own, but it
 			// must stay inside the area.
-			a.Narrative = "# Rubrik i berättelsen\r\n\r\n" + pick(i) + "\r\n\r\n<div>\r\n" + pick(i+7) +
-				"\r\n</div>\r\n\r\n| a | b |\r\n|---|---|\r\n\r\n- [ ] " + pick(i+3) + "\r\n\r\n" + hostile[len(hostile)-1]
+			a.Narrative = compose.Text("# Rubrik i berättelsen\r\n\r\n" + pick(i) + "\r\n\r\n<div>\r\n" + pick(i+7) +
+				"\r\n</div>\r\n\r\n| a | b |\r\n|---|---|\r\n\r\n- [ ] " + pick(i+3) + "\r\n\r\n" + hostile[len(hostile)-1])
 			for s := range a.Parts {
 				for c := range a.Parts[s].Criteria {
 					if cr := &a.Parts[s].Criteria[c]; cr.Comment != "" {
@@ -110,7 +111,7 @@ func hostileReport(t testing.TB) *report.Report {
 	}
 	for i := range r.Plan.Entries {
 		e := &r.Plan.Entries[i]
-		e.Action = "## " + pick(i) + "\n\n" + pick(i+1) + "\n\n- " + pick(i+2) + "\n  - [x](javascript:alert(1))\n\n<script>x</script>"
+		e.Action = compose.Text("## " + pick(i) + "\n\n" + pick(i+1) + "\n\n- " + pick(i+2) + "\n  - [x](javascript:alert(1))\n\n<script>x</script>")
 		e.Due, e.Responsible, e.FollowUp, e.FollowUpBy = pick(i+3), pick(i+4), pick(i+5), pick(i+6)
 	}
 	return r

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"spur/report"
 )
 
 // TestPandoc converts each golden file with pandoc -f gfm and with
@@ -45,7 +47,7 @@ func TestPandoc(t *testing.T) {
 				t.Errorf("pandoc %+v\ngoldmark %+v", p, q)
 			}
 			for _, h := range append(hrefRE.FindAllStringSubmatch(string(out), -1), hrefRE.FindAllStringSubmatch(gm.String(), -1)...) {
-				if !allowed(stdhtml.UnescapeString(h[1])) {
+				if !report.LinkAllowed(stdhtml.UnescapeString(h[1])) {
 					t.Errorf("a link to %q", h[1])
 				}
 			}

@@ -42,9 +42,9 @@
 //	(*Doc) Heading(text, level)          0 title, 1 section, 2 area, 3 sub-heading
 //	(*Doc) HeadingWith(text, level, mm)  a heading kept with the next mm (TableStart)
 //	(*Doc) Paragraph(runs ...Run)        body text; Run{Text, Bold, Italic, Link}
-//	(*Doc) Markdown(src)                 GFM in body text
+//	(*Doc) Text(t report.Text)           a person's text, parsed (report's dialect)
 //	(*Doc) Checkbox(state, label)        CheckMet, CheckNotMet, CheckNA
-//	(*Doc) Table(cols, header, rows)     Column{Width}, Cell{Runs | Markdown, Fill}
+//	(*Doc) Table(cols, header, rows)     Column{Width}, Cell{Runs | Text, Fill}
 //	(*Doc) TableStart(cols, header, rows) the height a table needs at its start
 //	(*Doc) Space(mm), KeepTogether(mm)   vertical space, conditional page break
 //	(*Doc) Output(w io.Writer) error     finish and write, once
@@ -73,7 +73,7 @@
 //	d.Bookmark("STRUKTUR", 0)
 //	d.Heading("STRUKTUR", 1)
 //	d.SetContext("area A narrative")
-//	d.Markdown(narrative)
+//	d.Text(area.Narrative)
 //	d.Checkbox(pdf.CheckMet, "Det finns en studierektor.")
 //	d.Table(cols, header, rows)
 //	if err := d.Output(w); err != nil { … }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"spur/render/pdf"
+	"spur/report/compose"
 )
 
 func Example() {
@@ -21,12 +22,12 @@ func Example() {
 	d.Bookmark("E. Handledning och kompetensbedömning", 1)
 	d.Heading("E. Handledning och kompetensbedömning", 2)
 	d.SetContext("area E narrative")
-	d.Markdown("Handledning sker **regelbundet** 😀.\n\n- enskilt\n- i grupp")
+	d.Text(compose.Text("Handledning sker **regelbundet** 😀.\n\n- enskilt\n- i grupp"))
 	d.Heading("Föreskrift", 3)
 	d.Checkbox(pdf.CheckMet, "Varje ST-läkare har en handledare.")
 	d.Table([]pdf.Column{{Width: 0.3}, {}},
 		[]pdf.Cell{{Runs: []pdf.Run{{Text: "Kriterium"}}}, {Runs: []pdf.Run{{Text: "Planerad åtgärd"}}}},
-		[][]pdf.Cell{{{Runs: []pdf.Run{{Text: "E14"}}}, {Markdown: "1. Schemalägg handledning.\n2. Följ upp."}}})
+		[][]pdf.Cell{{{Runs: []pdf.Run{{Text: "E14"}}}, {Text: compose.Text("1. Schemalägg handledning.\n2. Följ upp.")}}})
 
 	var buf bytes.Buffer
 	if err := d.Output(&buf); err != nil {

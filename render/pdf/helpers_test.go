@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"spur/report"
+	"spur/report/compose"
 )
 
 var testDate = time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC)
@@ -115,7 +118,7 @@ func sample(d *Doc, areas int) {
 	d.Paragraph(Run{Text: "Datum för besök: ", Bold: true}, Run{Text: "2025-03-14"}, Run{Text: "\nInspektörer: ", Bold: true}, Run{Text: "Åsa Öberg, Erik Ängström"})
 	d.Table([]Column{{}, {}, {}},
 		[]Cell{{Runs: []Run{{Text: "Styrkor"}}}, {Runs: []Run{{Text: "Svagheter"}}}, {Runs: []Run{{Text: "Förbättringspotential"}}}},
-		[][]Cell{{{Markdown: "- Engagerad studierektor\n- God handledning"}, {Markdown: "- Brist på tid för utbildning"}, {Markdown: "- Strukturerad återkoppling"}}})
+		[][]Cell{{{Text: md("- Engagerad studierektor\n- God handledning")}, {Text: md("- Brist på tid för utbildning")}, {Text: md("- Strukturerad återkoppling")}}})
 	letters := "ABCDEFGH"
 	for i := 0; i < areas; i++ {
 		if i%4 == 0 {
@@ -131,7 +134,7 @@ func sample(d *Doc, areas int) {
 		d.Bookmark(title, 2)
 		d.Heading(title, 2)
 		d.SetContext("area " + l + " narrative")
-		d.Markdown(narrative)
+		d.markdown(narrative)
 		d.Heading("Föreskrift", 3)
 		d.Checkbox(CheckMet, "Det finns en studierektor som ansvarar för att ST-läkarna får den utbildning som krävs.")
 		d.Checkbox(CheckNotMet, "Varje ST-läkare har en handledare som är specialistkompetent läkare med handledarutbildning, och handledningen sker regelbundet under hela tjänstgöringen.")
@@ -149,10 +152,16 @@ func sample(d *Doc, areas int) {
 		[]Cell{{Runs: []Run{{Text: "Kriterium"}}}, {Runs: []Run{{Text: "Planerad åtgärd"}}}, {Runs: []Run{{Text: "Ansvar och datum"}}}},
 		[][]Cell{
 			{{Runs: []Run{{Text: "E. Handledning", Bold: true}, {Text: "\nVarje ST-läkare har en handledare."}}, Fill: true},
-				{Markdown: "Införa **schemalagd** handledning:\n\n" + routine(12)},
-				{Markdown: "**Genomförd:** 2025-06-30\n\n**Ansvarig:** Verksamhetschef\n\n**Uppföljning:** 2025-12-01"}},
+				{Text: md("Införa **schemalagd** handledning:\n\n" + routine(12))},
+				{Text: md("**Genomförd:** 2025-06-30\n\n**Ansvarig:** Verksamhetschef\n\n**Uppföljning:** 2025-12-01")}},
 			{{Runs: []Run{{Text: "F. Kompetensbedömning", Bold: true}}, Fill: true},
-				{Markdown: routine(8)},
-				{Markdown: "**Genomförd:** 2025-09-30\n\n**Ansvarig:** Studierektor"}},
+				{Text: md(routine(8))},
+				{Text: md("**Genomförd:** 2025-09-30\n\n**Ansvarig:** Studierektor")}},
 		})
 }
+
+// markdown sets src as compose parses a narrative.
+func (d *Doc) markdown(src string) { d.Text(compose.Text(src)) }
+
+// md parses src as compose parses a narrative.
+func md(src string) report.Text { return compose.Text(src) }

@@ -29,11 +29,11 @@ func TestHostileText(t *testing.T) {
 		for _, s := range hostile {
 			d.Heading(s, 2)
 			d.Paragraph(Run{Text: s}, Run{Text: s, Bold: true, Link: s})
-			d.Markdown(s)
+			d.markdown(s)
 			d.Checkbox(CheckNA, s)
 		}
-		d.Table(nil, []Cell{{Runs: []Run{{Text: hostile[0]}}}, {Markdown: hostile[4]}},
-			[][]Cell{{{Runs: []Run{{Text: all}}}, {Markdown: all}}, {{Markdown: hostile[9]}}})
+		d.Table(nil, []Cell{{Runs: []Run{{Text: hostile[0]}}}, {Text: md(hostile[4])}},
+			[][]Cell{{{Runs: []Run{{Text: all}}}, {Text: md(all)}}, {{Text: md(hostile[9])}}})
 	})
 	qpdfCheck(t, b)
 	checkMargins(t, b)

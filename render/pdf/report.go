@@ -93,13 +93,7 @@ func summary(d *Doc, r *report.Report) {
 	d.SetContext(l.Summary)
 	d.Bookmark(l.Summary, 0)
 	d.Heading(l.Summary, 1)
-	list := func(items []string) Cell {
-		var b strings.Builder
-		for _, it := range items {
-			b.WriteString("- " + escape(it) + "\n")
-		}
-		return Cell{Markdown: b.String()}
-	}
+	list := func(items []string) Cell { return Cell{Text: bullets(items)} }
 	d.Table([]Column{{}, {}, {}},
 		[]Cell{{Runs: []Run{{Text: l.Strengths}}}, {Runs: []Run{{Text: l.Weaknesses}}}, {Runs: []Run{{Text: l.Improvements}}}},
 		[][]Cell{{list(r.Summary.Strengths), list(r.Summary.Weaknesses), list(r.Summary.Improvements)}})
@@ -130,8 +124,8 @@ func area(d *Doc, l report.Labels, a *report.Area) {
 	d.SetContext(l.Area + " " + a.Letter)
 	d.Bookmark(a.Heading, 1)
 	d.Heading(a.Heading, 2)
-	if strings.TrimSpace(a.Narrative) != "" {
-		d.Markdown(a.Narrative)
+	if !a.Narrative.Empty() {
+		d.Text(a.Narrative)
 	}
 	if a.Note != "" {
 		d.Paragraph(Run{Text: a.Note, Bold: true, Italic: true})
@@ -168,12 +162,8 @@ func area(d *Doc, l report.Labels, a *report.Area) {
 		d.Paragraph(runs...)
 	}
 	if len(a.Reasons) > 0 {
-		var b strings.Builder
-		b.WriteString("*" + escape(l.Explanation) + ":*\n\n")
-		for _, r := range a.Reasons {
-			b.WriteString("- " + escape(r) + "\n")
-		}
-		d.Markdown(b.String())
+		lead := report.Paragraph{Inlines: []report.Inline{report.Emph{Children: []report.Inline{report.Str(l.Explanation + ":")}}}}
+		d.Text(report.Text{Blocks: append([]report.Block{lead}, bullets(a.Reasons).Blocks...)})
 	}
 }
 
@@ -233,8 +223,8 @@ func plan(d *Doc, r *report.Report, alone bool) {
 		for _, e := range pa.Entries {
 			d.SetContext(l.Plan + " " + e.CriterionID)
 			head := []Cell{{Runs: []Run{{Text: e.CriterionID}}}, {Runs: []Run{{Text: e.CriterionText}}}}
-			action := Cell{Markdown: e.Action}
-			if strings.TrimSpace(e.Action) == "" {
+			action := Cell{Text: e.Action}
+			if e.Action.Empty() {
 				action = Cell{Runs: []Run{{Text: report.Dash("")}}}
 			}
 			rows := [][]Cell{
@@ -255,15 +245,18 @@ func plan(d *Doc, r *report.Report, alone bool) {
 	}
 }
 
-// escape makes s literal text in Markdown: every ASCII punctuation
-// character is backslash-escaped, which CommonMark allows for all of them.
-func escape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r < 128 && strings.ContainsRune("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", r) {
-			b.WriteByte('\\')
+// bullets is a tight bullet list of texts, one item each.
+func bullets(items []string) report.Text {
+	l := report.List{Tight: true}
+	for _, it := range items {
+		var ins []report.Inline
+		if it = strings.TrimSpace(it); it != "" {
+			ins = []report.Inline{report.Str(it)}
 		}
-		b.WriteRune(r)
+		l.Items = append(l.Items, []report.Block{report.Paragraph{Inlines: ins}})
 	}
-	return b.String()
+	if len(l.Items) == 0 {
+		return report.Text{}
+	}
+	return report.Text{Blocks: []report.Block{l}}
 }

@@ -1,6 +1,10 @@
 package pdf
 
-import "math"
+import (
+	"math"
+
+	"spur/report"
+)
 
 // Column is a table column. A Width above 1 is in mm, one in (0, 1] is a
 // fraction of the text width, and 0 shares what is left equally. Columns
@@ -9,12 +13,12 @@ type Column struct {
 	Width float64
 }
 
-// Cell is a table cell: its Markdown when that is not empty, else its
-// Runs. Fill shades the cell; header cells are always shaded and bold.
+// Cell is a table cell: its Text when that is not empty, else its Runs.
+// Fill shades the cell; header cells are always shaded and bold.
 type Cell struct {
-	Runs     []Run
-	Markdown string
-	Fill     bool
+	Runs []Run
+	Text report.Text
+	Fill bool
 }
 
 type tcell struct {
@@ -158,8 +162,8 @@ func (d *Doc) tableRow(ws []float64, cells []Cell, header bool) trow {
 		}
 		inner := max(w-2*cellPadX, 1)
 		var ls []line
-		if c.Markdown != "" {
-			ls = d.layout(d.markdownBlocks(c.Markdown, ts), inner)
+		if !c.Text.Empty() {
+			ls = d.layout(d.textBlocks(c.Text, ts), inner)
 		} else {
 			ls = d.layout([]block{{runs: c.Runs, ts: ts}}, inner)
 		}

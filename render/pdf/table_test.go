@@ -18,7 +18,7 @@ func actionPlan(d *Doc, n int) {
 		[]Cell{{Runs: []Run{{Text: "Kriterium"}}}, {Runs: []Run{{Text: "Planerad åtgärd"}}}, {Runs: []Run{{Text: "Ansvarig"}}}},
 		[][]Cell{
 			{{Runs: []Run{{Text: "Före tabellraden"}}}, {Runs: []Run{{Text: "Inledning"}}}, {}},
-			{{Runs: []Run{{Text: "E14 Handledning"}}, Fill: true}, {Markdown: routine(n)}, {Markdown: "**Verksamhetschef**\n\nUppföljning 2025-12-01"}},
+			{{Runs: []Run{{Text: "E14 Handledning"}}, Fill: true}, {Text: md(routine(n))}, {Text: md("**Verksamhetschef**\n\nUppföljning 2025-12-01")}},
 			{{Runs: []Run{{Text: "Efter tabellraden"}}}, {Runs: []Run{{Text: "Avslutning"}}}, {}},
 		})
 }
@@ -71,7 +71,7 @@ func TestTableRowsMovedWhole(t *testing.T) {
 		for i := range 22 {
 			fmt.Fprintf(&b, "R%d-L%02d text\n\n", r, i)
 		}
-		rows = append(rows, []Cell{{Runs: []Run{{Text: fmt.Sprintf("Rad %d", r)}}}, {Markdown: b.String()}})
+		rows = append(rows, []Cell{{Runs: []Run{{Text: fmt.Sprintf("Rad %d", r)}}}, {Text: md(b.String())}})
 	}
 	b, _ := render(t, func(d *Doc) {
 		d.Paragraph(Run{Text: "Inledning"})
@@ -159,7 +159,7 @@ func checkMargins(t *testing.T, b []byte) {
 func TestTableTallHeaderAndOddShapes(t *testing.T) {
 	b, _ := render(t, func(d *Doc) {
 		// A header taller than a page is split like a row, not repeated.
-		d.Table(nil, []Cell{{Markdown: routine(120)}}, [][]Cell{{{Runs: []Run{{Text: "efter"}}}}})
+		d.Table(nil, []Cell{{Text: md(routine(120))}}, [][]Cell{{{Runs: []Run{{Text: "efter"}}}}})
 		// Rows with more or fewer cells than columns, no header, no rows.
 		d.Table([]Column{{}, {}}, nil, [][]Cell{{{Runs: []Run{{Text: "en"}}}}, {{}, {}, {Runs: []Run{{Text: "tre"}}}}})
 		d.Table(nil, nil, nil)

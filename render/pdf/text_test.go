@@ -23,7 +23,7 @@ func TestFontsParsedOnce(t *testing.T) {
 	for range 4 {
 		wg.Go(func() {
 			d := New(testMeta())
-			d.Markdown(narrative)
+			d.markdown(narrative)
 			if d.faces != a {
 				t.Error("document has its own font tables")
 			}
@@ -52,9 +52,9 @@ func TestSwedishExtracts(t *testing.T) {
 	b, d := render(t, func(d *Doc) {
 		d.Heading(s, 1)
 		d.Paragraph(Run{Text: s}, Run{Text: " " + s, Bold: true})
-		d.Markdown("*" + s + "*")
+		d.markdown("*" + s + "*")
 		d.Checkbox(CheckMet, s)
-		d.Table(nil, []Cell{{Runs: []Run{{Text: s}}}}, [][]Cell{{{Markdown: "- " + s}}})
+		d.Table(nil, []Cell{{Runs: []Run{{Text: s}}}}, [][]Cell{{{Text: md("- " + s)}}})
 	})
 	if w := d.Warnings(); len(w) > 0 {
 		t.Errorf("warnings: %q", w)
@@ -108,7 +108,7 @@ func TestWarningNamesContextOnce(t *testing.T) {
 	d := New(Meta{})
 	d.SetContext("Area E narrative")
 	d.Paragraph(Run{Text: "Bra 😀 och 😀 igen"})
-	d.Markdown("**😀**")
+	d.markdown("**😀**")
 	d.SetContext("Area F narrative")
 	d.Paragraph(Run{Text: "😀"})
 	want := []string{

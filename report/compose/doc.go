@@ -10,7 +10,9 @@
 //
 // Like the tree it builds it is pure: no files, no clock. Every text a
 // person wrote enters the tree through report.Visible, here and in
-// overview.New.
+// overview.New. Markdown a person wrote (narratives, planned actions) is
+// parsed here, once, into a report.Text (Text), in the dialect package
+// report documents; no renderer parses Markdown.
 //
 //	v := compose.Report(insp, res, report.Options{Lang: "sv"})
 //	err := markdown.Render(w, v)

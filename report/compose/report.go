@@ -74,7 +74,7 @@ func area(l report.Labels, cat *schema.Catalog, ca *schema.CatalogArea, in *sche
 		Adjusted: string(ga.Adjusted), Final: string(ga.Final),
 	}
 	if in != nil {
-		a.Narrative = report.Visible(in.Narrative)
+		a.Narrative = Text(report.Visible(in.Narrative))
 	}
 	for _, rs := range ga.Reasons {
 		text := report.Visible(rs.In(l.Lang)) // it may quote the override reason
@@ -125,7 +125,7 @@ func plan(l report.Labels, cat *schema.Catalog, p *schema.ActionPlan) *report.Pl
 	v := report.Visible
 	out := &report.Plan{Intro: l.PlanIntro, Date: l.Date(p.Date.Time())}
 	for _, e := range p.Entries {
-		pe := report.PlanEntry{Heading: l.Criterion + " " + v(e.Criterion), CriterionID: v(e.Criterion), Action: v(e.Action), Responsible: v(e.Responsible),
+		pe := report.PlanEntry{Heading: l.Criterion + " " + v(e.Criterion), CriterionID: v(e.Criterion), Action: Text(v(e.Action)), Responsible: v(e.Responsible),
 			FollowUpBy: v(e.FollowUpBy), Due: v(e.Due.Text), FollowUp: v(e.FollowUp.Text),
 			DueRead: reading(e.Due), FollowUpRead: reading(e.FollowUp)}
 		if cr, ca, ok := cat.Criterion(e.Criterion); ok {
