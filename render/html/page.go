@@ -6,9 +6,8 @@ import (
 	stdhtml "html"
 	"io"
 	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"spur/report"
 )
 
 // page is a document being written into a buffer: nothing reaches the
@@ -72,26 +71,8 @@ func (p *page) para(cls, text string) {
 	p.raw("</p>\n")
 }
 
-// esc makes s text in HTML: valid UTF-8, without the control characters
-// HTML forbids, with &, <, >, " and ' escaped.
-func esc(s string) string { return stdhtml.EscapeString(clean(s)) }
-
-// clean gives s as valid UTF-8 without control characters other than tab
-// and line feed (report.Visible has removed them from user text already;
-// this is the second line, for any text).
-func clean(s string) string {
-	bad := func(r rune) bool { return r == utf8.RuneError || r != '\n' && r != '\t' && unicode.IsControl(r) }
-	if utf8.ValidString(s) && strings.IndexFunc(s, bad) < 0 {
-		return s
-	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\r':
-			return '\n'
-		case r != '\n' && r != '\t' && unicode.IsControl(r):
-			return -1
-		}
-		return r
-	}, s)
-}
+// esc makes s text in HTML: as report.Visible gives it (valid UTF-8,
+// without the control characters HTML forbids; user text has passed it
+// already, so this is the second line, for any text), with &, <, >, " and
+// ' escaped.
+func esc(s string) string { return stdhtml.EscapeString(report.Visible(s)) }

@@ -7,8 +7,6 @@ import (
 	stdhtml "html"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -33,7 +31,7 @@ const maxDepth = 8
 // format prints, in the dialect the report package documents. It never
 // fails: should the parser panic, the text is kept as literal paragraphs.
 func Text(src string) report.Text {
-	src = clean(src)
+	src = report.Visible(src) // idempotent: valid UTF-8, "\n" line ends, no controls
 	if strings.TrimSpace(src) == "" {
 		return report.Text{}
 	}
@@ -54,25 +52,6 @@ func parse(src []byte) (n ast.Node, err error) {
 		}
 	}()
 	return commonmark().Parse(text.NewReader(src)), nil
-}
-
-// clean makes src valid UTF-8 with "\n" line ends and no control
-// characters other than the tab.
-func clean(s string) string {
-	bad := func(r rune) bool { return r == '\r' || r != '\n' && r != '\t' && unicode.IsControl(r) }
-	if utf8.ValidString(s) && strings.IndexFunc(s, bad) < 0 {
-		return s
-	}
-	s = strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\r\n", "\n")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\r':
-			return '\n'
-		case r != '\n' && r != '\t' && unicode.IsControl(r):
-			return -1
-		}
-		return r
-	}, s)
 }
 
 type textParser struct {
