@@ -28,11 +28,14 @@ func (d *Doc) CheckboxRuns(state CheckState, label ...Run) {
 	b := block{runs: label, ts: bodyStyle(), hang: boxHang, check: &state}
 	d.atLeast(1.2)
 	ls := d.layout([]block{b}, d.textWidth())
-	// A criterion is read as one statement: its lines stay on one page.
-	if n := len(ls); n > 1 && n <= 8 {
-		ls[0].keep = max(ls[0].keep, n-1)
+	// A criterion is read as one statement: its lines stay on one page
+	// when they are few.
+	if len(ls) <= 8 {
+		for i := range ls[:max(len(ls)-1, 0)] {
+			ls[i].link = max(ls[i].link, keepWeak)
+		}
 	}
-	d.flow(ls)
+	d.flow(ls, kindCheck)
 	d.atLeast(1.2)
 }
 

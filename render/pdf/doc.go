@@ -40,21 +40,24 @@
 //	(*Doc) SetContext(where string)      name the place for warnings
 //	(*Doc) Bookmark(title, level)        outline entry at the next content
 //	(*Doc) Heading(text, level)          0 title, 1 section, 2 area, 3 sub-heading
-//	(*Doc) HeadingWith(text, level, mm)  a heading kept with the next mm (TableStart)
 //	(*Doc) Paragraph(runs ...Run)        body text; Run{Text, Bold, Italic, Link}
 //	(*Doc) Text(t report.Text)           a person's text, parsed (report's dialect)
 //	(*Doc) Checkbox(state, label)        CheckMet, CheckNotMet, CheckNA
 //	(*Doc) Table(cols, header, rows)     Column{Width}, Cell{Runs | Text, Fill}
-//	(*Doc) TableStart(cols, header, rows) the height a table needs at its start
-//	(*Doc) Space(mm), KeepTogether(mm)   vertical space, conditional page break
+//	(*Doc) TableWhole(cols, header, rows) a small table never split
+//	(*Doc) Keep(func())                  what fill adds, kept on one page
+//	(*Doc) Space(mm)                     vertical space
 //	(*Doc) Output(w io.Writer) error     finish and write, once
 //	(*Doc) Warnings() []string           what was replaced, and where
 //
 // Vertical space between blocks collapses (the larger of two wins) and is
-// dropped at the top of a page. Headings stay with the three lines that
-// follow; a paragraph leaves no single line at a page bottom; a table row
-// that fits on a page is never split, a taller one is split between lines,
-// and the table header is repeated on every page.
+// dropped at the top of a page. Nothing is drawn until Output, which
+// breaks the flow into pages by rules (page.go): a heading stays with the
+// first two lines or the first table row that follow it; no paragraph or
+// list item leaves a single line alone at the foot or head of a page; a
+// group (Keep, a table that fits on a page) is kept on one page unless
+// that leaves a page more than 40 % empty, and is then split, a table
+// between lines of a row, its header row repeated on the next page.
 //
 // The four Go fonts (regular, bold, italic, bold italic) are parsed once
 // per process and shared read-only; every document can use all four. fpdf
@@ -94,24 +97,31 @@ type Meta struct {
 	Lang                             string    // BCP 47, e.g. "sv-SE"
 	Created                          time.Time // creation and modification date; zero means 1970-01-01 UTC
 	Header                           string    // running header on every page but the first
+	// Fonts is the family the document is set in; nil is DefaultFonts.
+	Fonts *Fonts
 	// PageLabel gives the footer text of each page, e.g. "Sida 3 av 17".
 	// When nil, the footer reads "3 / 17".
 	PageLabel func(page, total int) string
 }
 
-// Doc is a document being laid out. The flow position moves down the page
-// as content is added; page breaks are made by the engine.
+// Doc is a document being laid out. Content added is kept in a flow that
+// Output breaks into pages (page.go).
 type Doc struct {
 	pdf   *fpdf.Fpdf
 	meta  Meta
+	fonts *Fonts
 	faces *[nStyles]*face
 
-	y     float64 // top of the next line
-	gap   float64 // pending vertical space
-	fresh bool    // nothing drawn yet on this page
-	font  fontKey // the face fpdf has selected
-	added [nStyles]bool
-	done  bool
+	items  []item   // the flow, drawn at Output
+	gap    float64  // pending vertical space
+	hold   int      // items still to tie to what precedes them (after a heading)
+	blocks int      // the last block number given
+	groups int      // the last Keep group number given
+	page   int      // the page being drawn
+	placed []placed // what was drawn where
+	font   fontKey  // the face fpdf has selected
+	added  [nStyles]bool
+	done   bool
 
 	where    string
 	warnings []string
@@ -123,7 +133,10 @@ type Doc struct {
 
 // New starts a document with its first page.
 func New(m Meta) *Doc {
-	fs, err := fonts()
+	fs, err := m.Fonts, error(nil)
+	if fs == nil {
+		fs, err = DefaultFonts()
+	}
 	p := fpdf.New("P", "mm", "A4", "")
 	p.SetCatalogSort(true)
 	created := m.Created
@@ -144,9 +157,9 @@ func New(m Meta) *Doc {
 	p.SetCellMargin(0)
 	if err != nil {
 		p.SetError(err)
-		fs = &missingFaces
+		fs = &missingFonts
 	}
-	d := &Doc{pdf: p, meta: m, faces: fs, lastLevel: -1}
+	d := &Doc{pdf: p, meta: m, fonts: fs, faces: &fs.faces, lastLevel: -1}
 	d.setFont(regular, bodyPt, false)
 	d.newPage()
 	return d
@@ -155,7 +168,7 @@ func New(m Meta) *Doc {
 // missingFaces stands in when the fonts cannot be parsed (never with the
 // embedded Go fonts), so that layout still runs and Output reports the
 // error.
-var missingFaces = [nStyles]*face{{subst: '?'}, {subst: '?'}, {subst: '?'}, {subst: '?'}}
+var missingFonts = Fonts{family: "missing", faces: [nStyles]*face{{subst: '?'}, {subst: '?'}, {subst: '?'}, {subst: '?'}}}
 
 // SetContext names the place in the report that the following content
 // belongs to, such as "area E narrative"; warnings quote it.
@@ -172,7 +185,7 @@ func (d *Doc) Output(w io.Writer) error {
 	if d.done {
 		return errors.New("pdf: document already written")
 	}
-	d.placeBookmarks()
+	d.paginate()
 	d.decorate()
 	d.done = true
 	if err := d.pdf.Error(); err != nil {

@@ -138,16 +138,24 @@ func TestOutline(t *testing.T) {
 	}
 }
 
+// TestHeadingKeptWithText: a heading with room for itself and one line
+// of what follows, but not two, moves to the next page with them.
 func TestHeadingKeptWithText(t *testing.T) {
-	b, _ := render(t, func(d *Doc) {
-		d.Paragraph(Run{Text: "Före."})
-		d.Space(225) // leaves room for the heading but not for 3 lines after it
-		d.Heading("Gradering", 2)
-		d.Paragraph(Run{Text: "Efter rubriken."})
-	})
-	pages := pdftotext(t, b)
-	if len(pages) != 2 || !strings.Contains(pages[1], "Gradering") {
-		t.Errorf("heading not moved to page 2: %q", pages)
+	para := Run{Text: strings.Repeat("Handledning sker regelbundet under hela tjänstgöringen. ", 6)}
+	for _, tt := range []struct {
+		space float64
+		page  int // where the heading must be
+	}{{225, 2}, {210, 1}} {
+		b, _ := render(t, func(d *Doc) {
+			d.Paragraph(Run{Text: "Före."})
+			d.Space(tt.space)
+			d.Heading("Gradering", 2)
+			d.Paragraph(para)
+		})
+		pages := pdftotext(t, b)
+		if len(pages) < tt.page || !strings.Contains(pages[tt.page-1], "Gradering\nHandledning") {
+			t.Errorf("space %v: heading not on page %d with its text: %q", tt.space, tt.page, pages)
+		}
 	}
 }
 

@@ -18,18 +18,20 @@ type block struct {
 	marker []Run   // drawn in the hanging space before the first line
 	hang   float64 // the text starts at indent+hang
 	gap    float64 // space above the block
-	keep   int     // lines after the first kept on its page (headings)
 	rule   bool    // a horizontal rule instead of text
 	check  *CheckState
 }
 
-// layout breaks blocks into lines for a box of the given width.
+// layout breaks blocks into lines for a box of the given width. Within a
+// block of two lines or more, the first and the next-to-last line are
+// tied to the line after them, so that no single line of it is left at
+// the foot or the head of a page.
 func (d *Doc) layout(blocks []block, width float64) []line {
 	var out []line
 	for _, b := range blocks {
 		indent := min(b.indent, width/2)
 		if b.rule {
-			out = append(out, line{ts: b.ts, h: 4, gap: b.gap,
+			out = append(out, line{ts: b.ts, h: 4, gap: b.gap, start: true,
 				rule: &span{x: indent, w: width - indent}})
 			continue
 		}
@@ -48,9 +50,10 @@ func (d *Doc) layout(blocks []block, width float64) []line {
 		}
 		first := &ls[0]
 		first.gap = b.gap
-		first.keep = b.keep
-		if len(ls) > 1 && first.keep == 0 {
-			first.keep = 1 // no single line of a paragraph left at a page bottom
+		first.start = true
+		if n := len(ls); n > 1 {
+			ls[0].link = keepStrong   // no orphan
+			ls[n-2].link = keepStrong // no widow
 		}
 		if b.marker != nil {
 			if ms := d.wrap(b.marker, width, b.ts); len(ms) > 0 {
@@ -72,19 +75,18 @@ func (d *Doc) layout(blocks []block, width float64) []line {
 // Paragraph sets runs as one paragraph in body text, wrapped within the
 // margins. A "\n" in a run's text breaks the line.
 func (d *Doc) Paragraph(runs ...Run) {
-	d.flow(d.layout([]block{{runs: runs, ts: bodyStyle()}}, d.textWidth()))
+	d.flow(d.layout([]block{{runs: runs, ts: bodyStyle()}}, d.textWidth()), kindText)
 	d.atLeast(paraGap)
 }
 
 // Heading sets a heading: level 0 is the document title, 1 a section
 // (such as STRUKTUR), 2 an area; 3 and deeper are set like 2 but smaller.
-// The heading is kept on the same page as the next three lines of body
-// text.
-func (d *Doc) Heading(text string, level int) { d.HeadingWith(text, level, 3*bodyLead) }
-
-// HeadingWith is Heading kept on a page with the next mm of content (a
-// table's start: TableStart) rather than three lines of text.
-func (d *Doc) HeadingWith(text string, level int, next float64) {
+// A heading is never the last thing on a page: it stays with the first
+// two lines, or the first table row, of what follows.
+func (d *Doc) Heading(text string, level int) {
+	if d.done {
+		return
+	}
 	level = max(0, min(level, 3))
 	h := headings[level]
 	ls := d.layout([]block{{runs: []Run{{Text: text}}, ts: h.ts}}, d.textWidth())
@@ -94,13 +96,12 @@ func (d *Doc) HeadingWith(text string, level int, next float64) {
 	if level == 1 {
 		ls = append(ls, line{ts: h.ts, h: 1.5, rule: &span{w: d.textWidth()}})
 	}
-	total := next
-	for _, l := range ls {
-		total += l.h
+	for i := range ls {
+		ls[i].link = keepStrong
 	}
 	d.atLeast(h.before)
-	d.KeepTogether(total)
-	d.flow(ls)
+	d.flow(ls, kindHeading0+itemKind(level))
+	d.hold = 2
 	d.atLeast(h.after)
 }
 
@@ -116,43 +117,61 @@ func (d *Doc) Space(mm float64) {
 	}
 }
 
-// KeepTogether starts a new page unless heightMM (plus any pending space)
-// fits on the current one. Use it before content that must not be split.
-func (d *Doc) KeepTogether(heightMM float64) {
-	if !d.done && !d.fresh && d.y+d.gap+heightMM > d.bottom() {
-		d.newPage()
+// Keep ties everything added by fill into one group that is kept on one
+// page when it fits there, unless moving it whole to the next page would
+// leave the current one more than 40 % empty. A group taller than a page
+// is broken where the rest of its content allows.
+func (d *Doc) Keep(fill func()) {
+	start := len(d.items)
+	fill()
+	d.tie(start, keepWeak)
+	d.groups++
+	for i := start; i < len(d.items); i++ {
+		if d.items[i].group == 0 {
+			d.items[i].group = d.groups
+		}
 	}
 }
 
-// flow places lines in the page flow at the left margin, breaking pages
-// between lines as needed.
-func (d *Doc) flow(ls []line) {
-	if d.done {
+// tie sets the breaks between the items from start to the last to at
+// least the penalty p.
+func (d *Doc) tie(start int, p int8) {
+	for i := max(start, 0); i < len(d.items)-1; i++ {
+		d.items[i].link = max(d.items[i].link, p)
+	}
+}
+
+// flow adds lines to the page flow at the left margin.
+func (d *Doc) flow(ls []line, k itemKind) {
+	if d.done || len(ls) == 0 {
 		return
 	}
+	n := 0
 	for i := range ls {
-		l := &ls[i]
-		gap := max(d.gap, l.gap)
-		need := l.h
-		for k := 1; k <= l.keep && i+k < len(ls); k++ {
-			need += ls[i+k].gap + ls[i+k].h
+		if i == 0 || ls[i].start {
+			d.blocks++
+			n = 0
 		}
-		if need > d.bottom()-marginTop {
-			need = l.h
-		}
-		if !d.fresh && d.y+gap+need > d.bottom() {
-			d.newPage()
-		}
-		if d.fresh {
-			gap = 0
-		}
-		d.y += gap
-		d.gap = 0
-		d.placeBookmarks()
-		d.drawLine(l, marginLeft, d.y)
-		d.y += l.h
-		d.fresh = false
+		l := ls[i]
+		d.add(item{line: &l, kind: k, gap: l.gap, link: l.link, block: d.blocks, index: n})
+		n++
 	}
+}
+
+// add appends an item to the flow with the pending space and bookmarks.
+// After a heading, the next two items are tied to what precedes them.
+func (d *Doc) add(it item) {
+	it.gap = max(it.gap, d.gap)
+	d.gap = 0
+	if len(d.pending) > 0 {
+		it.marks = d.pending
+		d.pending = nil
+	}
+	if n := len(d.items); n > 0 && d.hold > 0 && !it.kind.heading() {
+		d.items[n-1].link = max(d.items[n-1].link, keepStrong)
+		d.hold--
+	}
+	d.items = append(d.items, it)
 }
 
 // drawLine draws l with its left edge at x and its top at y.
@@ -192,13 +211,13 @@ func (d *Doc) setFont(st style, pt float64, underline bool) {
 		// fpdf parses a face when it is added and embeds every face
 		// added, so each is added on first use.
 		d.added[st] = true
-		d.pdf.AddUTF8FontFromBytes(family, st.fpdfStyle(), d.faces[st].ttf)
+		d.pdf.AddUTF8FontFromBytes(d.fonts.family, st.fpdfStyle(), d.faces[st].ttf)
 	}
 	s := st.fpdfStyle()
 	if underline {
 		s += "U"
 	}
-	d.pdf.SetFont(family, s, pt)
+	d.pdf.SetFont(d.fonts.family, s, pt)
 }
 
 type fontKey struct {

@@ -1,22 +1,22 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"math"
+	"strings"
 	"sync"
+	"unicode"
 
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
-
-// family is the name under which the Go fonts are registered in every
-// document.
-const family = "go"
 
 // style indexes the four faces of the family.
 type style uint8
@@ -81,19 +81,40 @@ func (f *face) runeAdvance(r rune, pt float64) float64 {
 
 const mmPerPt = 25.4 / 72
 
-// fonts parses the four Go fonts once per process. The result is read-only
-// and shared by all documents, also across goroutines.
-var fonts = sync.OnceValues(func() (*[nStyles]*face, error) {
-	var fs [nStyles]*face
-	for s, ttf := range [nStyles][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF} {
+// Fonts is a family of four faces (regular, bold, italic, bold italic)
+// parsed for layout: the default Liberation Sans, or an inspection body's
+// own TrueType fonts (LoadFonts). It is read-only once made, and shared by
+// every document that uses it, also across goroutines.
+type Fonts struct {
+	faces  [nStyles]*face
+	family string // the name fpdf registers the faces under
+}
+
+// DefaultFonts is Liberation Sans, parsed once per process: metric-
+// compatible with Arial, the typeface of the Word templates the printed
+// reports come from, with every Swedish letter, a hyphen (333/1000 em)
+// narrower than the en dash (556), and typographic quotes. It is under the
+// SIL Open Font License 1.1, which allows embedding.
+var DefaultFonts = sync.OnceValues(func() (*Fonts, error) {
+	return parseFonts("LiberationSans", [nStyles][]byte{
+		liberationsansregular.TTF, liberationsansbold.TTF, liberationsansitalic.TTF, liberationsansbolditalic.TTF})
+})
+
+func parseFonts(family string, ttfs [nStyles][]byte) (*Fonts, error) {
+	fs := &Fonts{family: family}
+	for s, ttf := range ttfs {
 		f, err := parseFace(ttf)
 		if err != nil {
-			return nil, fmt.Errorf("font %q: %w", style(s).fpdfStyle(), err)
+			return nil, fmt.Errorf("font %s: %w", style(s), err)
 		}
-		fs[s] = f
+		fs.faces[s] = f
 	}
-	return &fs, nil
-})
+	return fs, nil
+}
+
+func (s style) String() string {
+	return [...]string{"regular", "bold", "italic", "bold italic"}[s]
+}
 
 func parseFace(ttf []byte) (*face, error) {
 	sf, err := sfnt.Parse(ttf)
@@ -124,4 +145,110 @@ func parseFace(ttf []byte) (*face, error) {
 		f.subst = '□'
 	}
 	return f, nil
+}
+
+// swedish is what a family must cover to set a report: the Swedish
+// alphabet, digits, and the punctuation the reports use.
+const swedish = "abcdefghijklmnopqrstuvwxyzåäöéüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ0123456789 .,;:!?()[]/%&+-–”’"
+
+// MaxFontSize is the largest font file NewFonts takes.
+const MaxFontSize = 32 << 20
+
+// NewFonts makes a family of an inspection body's own TrueType fonts (a
+// house style): regular, bold and italic, and bold italic, which may be
+// nil to use bold. Each must be a TrueType font (.ttf, not OpenType CFF
+// or a collection) that covers the Swedish alphabet and the punctuation
+// of the reports, and that the PDF writer can embed; a trial document
+// proves it, so that a build fails at its start, not at its first report.
+func NewFonts(regular, bold, italic, boldItalic []byte) (*Fonts, error) {
+	if boldItalic == nil {
+		boldItalic = bold
+	}
+	ttfs := [nStyles][]byte{regular, bold, italic, boldItalic}
+	for s, ttf := range ttfs {
+		if err := trueType(ttf); err != nil {
+			return nil, fmt.Errorf("%s font: %w", style(s), err)
+		}
+	}
+	fs, err := parseFonts(familyName(regular), ttfs)
+	if err != nil {
+		return nil, err
+	}
+	for s, f := range fs.faces {
+		var missing []string
+		for _, r := range swedish {
+			if !f.covers(r) {
+				missing = append(missing, string(r))
+			}
+		}
+		if len(missing) > 0 {
+			return nil, fmt.Errorf("%s font lacks %q, which Swedish reports need", style(s), strings.Join(missing, ""))
+		}
+	}
+	if err := trial(fs); err != nil {
+		return nil, err
+	}
+	return fs, nil
+}
+
+// trueType checks the header of a font file: TrueType outlines, which is
+// what the PDF writer embeds.
+func trueType(b []byte) error {
+	switch {
+	case len(b) == 0:
+		return errors.New("empty")
+	case len(b) > MaxFontSize:
+		return fmt.Errorf("larger than %d MiB", MaxFontSize>>20)
+	case len(b) < 12:
+		return errors.New("not a font file")
+	}
+	switch string(b[:4]) {
+	case "\x00\x01\x00\x00", "true":
+		return nil
+	case "OTTO":
+		return errors.New("an OpenType font with CFF outlines; spur embeds TrueType (.ttf) fonts only")
+	case "ttcf":
+		return errors.New("a font collection (.ttc); give the .ttf file of each style")
+	case "wOFF", "wOF2":
+		return errors.New("a web font (WOFF); give the .ttf file")
+	}
+	return errors.New("not a TrueType font file")
+}
+
+// trial sets a line in each face and writes the document, so that a font
+// the writer cannot embed is an error here. The writer's font parser is
+// not made for hostile files: a panic in it is an error too.
+func trial(fs *Fonts) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the fonts cannot be embedded in a PDF: %v", r)
+		}
+	}()
+	d := New(Meta{Fonts: fs})
+	d.Paragraph(Run{Text: swedish}, Run{Text: swedish, Bold: true}, Run{Text: swedish, Italic: true},
+		Run{Text: swedish, Bold: true, Italic: true})
+	if err := d.Output(io.Discard); err != nil {
+		return fmt.Errorf("the fonts cannot be embedded in a PDF: %w", err)
+	}
+	return nil
+}
+
+// familyName is the PostScript name of a font, in the letters and digits
+// the PDF's font names keep: "Calibri", "LiberationSans".
+func familyName(ttf []byte) string {
+	name := ""
+	if f, err := sfnt.Parse(ttf); err == nil {
+		name, _ = f.Name(nil, sfnt.NameIDPostScript)
+	}
+	var b strings.Builder
+	for _, r := range name {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) && b.Len() < 40 {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "custom"
+	}
+	// The bold face's name ends "-Bold"; the regular's may end "-Regular".
+	return strings.TrimSuffix(b.String(), "Regular")
 }

@@ -12,9 +12,20 @@ import (
 // OUT/index.pdf): the inspections under a heading per specialty, the
 // grades per area and the criteria most often unmet.
 func Index(w io.Writer, v *overview.View) (warnings []string, err error) {
+	return Renderer{}.Index(w, v)
+}
+
+// Index is the package's Index in p's fonts.
+func (p Renderer) Index(w io.Writer, v *overview.View) (warnings []string, err error) {
+	d := indexDoc(v, p.Fonts)
+	err = d.Output(w)
+	return d.Warnings(), err
+}
+
+func indexDoc(v *overview.View, fs *Fonts) *Doc {
 	l := v.L
 	d := New(Meta{Title: l.Title, Subject: v.Filter, Keywords: "SPUR, ST", Lang: l.PDFLang,
-		Created: v.Date, Header: l.Title, PageLabel: l.Page})
+		Created: v.Date, Header: l.Title, PageLabel: l.Page, Fonts: fs})
 	d.SetContext("title")
 	d.Heading(l.Title, 0)
 	if v.Filter != "" {
@@ -96,6 +107,5 @@ func Index(w io.Writer, v *overview.View) (warnings []string, err error) {
 		d.Table([]Column{{}, {Width: 12}, {Width: 16}, {Width: 16}},
 			[]Cell{text(l.Criterion, true), text(l.Kind, true), text(l.Count, true), text(l.Share, true)}, rows)
 	}
-	err = d.Output(w)
-	return d.Warnings(), err
+	return d
 }

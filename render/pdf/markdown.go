@@ -12,7 +12,7 @@ import (
 // lists (nested), bold, italic, code as plain text, line breaks, and links
 // (clickable, with the address shown after the text where it differs).
 func (d *Doc) Text(t report.Text) {
-	d.flow(d.layout(d.textBlocks(t, bodyStyle()), d.textWidth()))
+	d.flow(d.layout(d.textBlocks(t, bodyStyle()), d.textWidth()), kindText)
 	d.atLeast(paraGap)
 }
 

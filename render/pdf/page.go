@@ -2,12 +2,274 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
+// Page breaking. Content is not drawn as it is added: Paragraph, Heading,
+// Table and the rest append items (a line of text, a table row) to the
+// document's flow, each with the penalty of a page break after it. Output
+// then fills the pages one by one, choosing for each page where to end it.
+//
+// The penalties:
+//
+//   - breakFree: between paragraphs, between the rows of a long table;
+//   - keepWeak: inside a group kept together (Keep, a table that fits on a
+//     page, a check box's label, a table row's lines): kept whole on one
+//     page unless moving it would leave the page more than 40 % empty;
+//   - keepStrong: after a heading and the first two lines that follow it,
+//     after the first and the next-to-last line of a paragraph (no single
+//     line alone at the foot or head of a page), after a table's header
+//     row: broken only where what is tied together is taller than a page;
+//   - forced: a row cut that leaves a single line, the last resort.
+//
+// For each page, the engine lists the places it may end the page with the
+// content that fits, and takes the last free place if the page is then at
+// least 60 % full, else the last place inside a group that fills it that
+// far, else the last free place, else the last place of the next penalty.
+// A table continued on a new page repeats its header row, and a row split
+// across pages continues under it.
+const (
+	breakFree  int8 = 0
+	keepWeak   int8 = 1
+	keepStrong int8 = 2
+	forced     int8 = 3
+)
+
+// minFill is how full a page must be before a group is moved whole to the
+// next page rather than broken.
+const minFill = 0.6
+
+type itemKind uint8
+
+const (
+	kindText itemKind = iota
+	kindCheck
+	kindRow
+	kindHeadRow
+	kindMark // carries the bookmarks made after the last content
+	kindHeading0
+	kindHeading1
+	kindHeading2
+	kindHeading3
+)
+
+func (k itemKind) heading() bool { return k >= kindHeading0 }
+
+// item is one box of the flow: a line, or a table row that may be split
+// between its lines.
+type item struct {
+	line  *line
+	row   *trow
+	tab   *table
+	kind  itemKind
+	gap   float64    // space above, dropped at the top of a page
+	link  int8       // penalty of a page break after the item
+	marks []bookmark // outline entries pointing at the item
+	// block numbers the paragraph, heading, check box or table the item
+	// belongs to; index is the item's place in it. The layout record
+	// and its tests use them.
+	block, index int
+	group        int // the Keep group, 0 for none
+}
+
+// table is what a row needs to be drawn and continued: the column widths,
+// the header to repeat, and the penalty of a break inside a row.
+type table struct {
+	ws    []float64
+	head  *trow
+	inner int8
+}
+
+// pos is a place in the flow: before item i, or, with cut, inside row i
+// after cut[c] lines of each cell c.
+type pos struct {
+	i   int
+	cut []int
+}
+
+// placed records where a part of an item was drawn: the layout record
+// that the tests check the page-breaking rules with.
+type placed struct {
+	item        int
+	page        int
+	top, bottom float64
+	part        bool  // a row drawn in parts: this is one of them
+	head        *trow // item -1: the header row repeated at a page top
+}
+
+type cand struct {
+	at   pos
+	fill float64
+	pen  int8
+}
+
 func (d *Doc) newPage() {
 	d.pdf.AddPage()
-	d.y, d.gap, d.fresh = marginTop, 0, true
+	d.page++
+}
+
+// paginate fills the pages with the flow, once, at Output.
+func (d *Doc) paginate() {
+	if len(d.pending) > 0 {
+		d.add(item{line: &line{}, kind: kindMark})
+	}
+	p := pos{}
+	for {
+		q := d.fillPage(p)
+		d.drawPage(p, q)
+		p = q
+		if p.i >= len(d.items) {
+			return
+		}
+		d.newPage()
+	}
+}
+
+// repeated is the header row a page starting at p repeats: that of the
+// table whose body row (or the rest of one) the page starts with.
+func (d *Doc) repeated(p pos) *trow {
+	if p.i >= len(d.items) {
+		return nil
+	}
+	it := &d.items[p.i]
+	if it.kind != kindRow || it.tab.head == nil {
+		return nil
+	}
+	return it.tab.head
+}
+
+// fillPage says where the page that starts at p ends.
+func (d *Doc) fillPage(p pos) pos {
+	top, bottom := marginTop, d.bottom()
+	fill := func(y float64) float64 { return (y - top) / (bottom - top) }
+	y := top
+	if h := d.repeated(p); h != nil {
+		y += h.h
+	}
+	var cs []cand
+	for k := p.i; k < len(d.items); k++ {
+		it := &d.items[k]
+		gap := it.gap
+		var from []int
+		if k == p.i {
+			gap, from = 0, p.cut
+		}
+		if it.row == nil {
+			if y+gap+it.line.h > bottom+eps {
+				return choose(cs, d.progress(p))
+			}
+			y += gap + it.line.h
+			cs = append(cs, cand{pos{k + 1, nil}, fill(y), it.link})
+			continue
+		}
+		if _, h := rowPart(it.row, from, math.Inf(1)); y+gap+h <= bottom+eps {
+			y += gap + h
+			cs = append(cs, cand{pos{k + 1, nil}, fill(y), it.link})
+			continue
+		}
+		// The row does not fit: the places inside it that do.
+		r := it.row
+		lead, f := leadCell(r, from)
+		c := r.cells[lead]
+		used := 0.0
+		for j := f; j < len(c.lines)-1; j++ {
+			used += c.lines[j].h
+			if j > f {
+				used += c.lines[j].gap
+			}
+			to, h := rowPart(r, from, used+2*cellPadY)
+			if y+gap+h > bottom+eps {
+				break
+			}
+			if complete(r, to) || !advances(r, from, to) {
+				continue
+			}
+			pen := it.tab.inner
+			if to[lead]-f < 2 || len(c.lines)-to[lead] < 2 {
+				pen = forced
+			}
+			cs = append(cs, cand{pos{k, to}, fill(y + gap + h), pen})
+		}
+		return choose(cs, d.progress(p))
+	}
+	return pos{len(d.items), nil}
+}
+
+// choose picks where a page ends among the places it may end (in order):
+// the last free place that leaves the page at least minFill full, else the
+// last place inside a group that does, else the last free place, else the
+// last place of the lowest penalty. With none, it takes next, which makes
+// progress against every rule.
+func choose(cs []cand, next pos) pos {
+	last := func(pen int8, fill float64) int {
+		for i := len(cs) - 1; i >= 0; i-- {
+			if cs[i].pen <= pen && cs[i].fill >= fill-eps {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, try := range [...]struct {
+		pen  int8
+		fill float64
+	}{{breakFree, minFill}, {keepWeak, minFill}, {breakFree, 0}, {keepWeak, 0}, {keepStrong, 0}, {forced, 0}} {
+		if i := last(try.pen, try.fill); i >= 0 {
+			return cs[i].at
+		}
+	}
+	return next
+}
+
+// progress is the least a page starting at p holds: the first item, or
+// the first line of each cell of a row, even if it does not fit.
+func (d *Doc) progress(p pos) pos {
+	it := &d.items[p.i]
+	if it.row == nil {
+		return pos{p.i + 1, nil}
+	}
+	to, _ := rowPart(it.row, p.cut, 0)
+	if complete(it.row, to) {
+		return pos{p.i + 1, nil}
+	}
+	return pos{p.i, to}
+}
+
+// drawPage draws the flow from p to q on the current page.
+func (d *Doc) drawPage(p, q pos) {
+	y := marginTop
+	if h := d.repeated(p); h != nil {
+		rh := d.drawRow(d.items[p.i].tab, h, nil, nil, y)
+		d.placed = append(d.placed, placed{item: -1, page: d.page, top: y, bottom: y + rh, head: h})
+		y += rh
+	}
+	for k := p.i; k < len(d.items) && k <= q.i; k++ {
+		if k == q.i && q.cut == nil {
+			break
+		}
+		it := &d.items[k]
+		var from, to []int
+		if k == p.i {
+			from = p.cut
+		} else {
+			y += it.gap
+		}
+		if k == q.i {
+			to = q.cut
+		}
+		if from == nil {
+			d.placeBookmarks(it.marks, y)
+		}
+		h := 0.0
+		if it.row != nil {
+			h = d.drawRow(it.tab, it.row, from, to, y)
+		} else {
+			d.drawLine(it.line, marginLeft, y)
+			h = it.line.h
+		}
+		d.placed = append(d.placed, placed{item: k, page: d.page, top: y, bottom: y + h, part: from != nil || to != nil})
+		y += h
+	}
 }
 
 type bookmark struct {
@@ -15,10 +277,10 @@ type bookmark struct {
 	level int
 }
 
-// Bookmark adds an outline entry pointing at the next content drawn, so a
-// bookmark made just before a heading follows it to the next page. Level 0
-// is the top; a level deeper than one below the previous entry is raised,
-// as the PDF outline requires.
+// Bookmark adds an outline entry pointing at the next content added, so a
+// bookmark made just before a heading follows it to the page it is set
+// on. Level 0 is the top; a level deeper than one below the previous entry
+// is raised, as the PDF outline requires.
 func (d *Doc) Bookmark(title string, level int) {
 	if d.done {
 		return
@@ -28,13 +290,12 @@ func (d *Doc) Bookmark(title string, level int) {
 	d.pending = append(d.pending, bookmark{cleanMeta(title), level})
 }
 
-func (d *Doc) placeBookmarks() {
-	for _, b := range d.pending {
+func (d *Doc) placeBookmarks(bs []bookmark, y float64) {
+	for _, b := range bs {
 		// fpdf encodes the title as UTF-16 only while a UTF-8 font is
 		// selected, which it always is here.
-		d.pdf.Bookmark(b.title, b.level, max(d.y-2, 0))
+		d.pdf.Bookmark(b.title, b.level, max(y-2, 0))
 	}
-	d.pending = d.pending[:0]
 }
 
 // decorate draws the running header and the footer on every page, once

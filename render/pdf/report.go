@@ -7,10 +7,40 @@ import (
 	"spur/report"
 )
 
+// Renderer sets the documents in a family of fonts: its zero value in
+// DefaultFonts, Renderer{Fonts: house} in an inspection body's own.
+type Renderer struct {
+	Fonts *Fonts
+}
+
 // Report lays out the whole inspection report and writes it to w. The
 // warnings name characters the fonts lack and where they were.
 func Report(w io.Writer, r *report.Report) (warnings []string, err error) {
-	d := New(meta(r, r.L.Title))
+	return Renderer{}.Report(w, r)
+}
+
+// Plan lays out the action plan alone: the document a unit and a region
+// follow the actions up with.
+func Plan(w io.Writer, r *report.Report) (warnings []string, err error) {
+	return Renderer{}.Plan(w, r)
+}
+
+// Report is the package's Report in p's fonts.
+func (p Renderer) Report(w io.Writer, r *report.Report) (warnings []string, err error) {
+	d := reportDoc(r, p.Fonts)
+	err = d.Output(w)
+	return d.Warnings(), err
+}
+
+// Plan is the package's Plan in p's fonts.
+func (p Renderer) Plan(w io.Writer, r *report.Report) (warnings []string, err error) {
+	d := planDoc(r, p.Fonts)
+	err = d.Output(w)
+	return d.Warnings(), err
+}
+
+func reportDoc(r *report.Report, fs *Fonts) *Doc {
+	d := New(meta(r, r.L.Title, fs))
 	titleBlock(d, r, r.L.Title, false)
 	summary(d, r)
 	gradeOverview(d, r)
@@ -24,21 +54,17 @@ func Report(w io.Writer, r *report.Report) (warnings []string, err error) {
 	if r.Plan != nil {
 		plan(d, r, false)
 	}
-	err = d.Output(w)
-	return d.Warnings(), err
+	return d
 }
 
-// Plan lays out the action plan alone: the document a unit and a region
-// follow the actions up with.
-func Plan(w io.Writer, r *report.Report) (warnings []string, err error) {
-	d := New(meta(r, r.L.ActionPlanTitle))
+func planDoc(r *report.Report, fs *Fonts) *Doc {
+	d := New(meta(r, r.L.ActionPlanTitle, fs))
 	titleBlock(d, r, r.L.ActionPlanTitle, true)
 	plan(d, r, true)
-	err = d.Output(w)
-	return d.Warnings(), err
+	return d
 }
 
-func meta(r *report.Report, title string) Meta {
+func meta(r *report.Report, title string, fs *Fonts) Meta {
 	about := []string{"SPUR"}
 	for _, s := range []string{r.Unit.Specialty, r.Unit.Region, r.Unit.Organisation} {
 		if s != "" {
@@ -54,6 +80,7 @@ func meta(r *report.Report, title string) Meta {
 		Created:   r.Date,
 		Header:    r.Unit.Name + " – " + r.Visit,
 		PageLabel: r.L.Page,
+		Fonts:     fs,
 	}
 }
 
@@ -110,7 +137,7 @@ func gradeOverview(d *Doc, r *report.Report) {
 		rows = append(rows, []Cell{text(g.Letter+". "+g.Title, false), text(g.Computed, false), text(g.Override, false), text(g.Adjusted, false), text(g.Final, true)})
 	}
 	head := []Cell{text(l.Area, true), text(l.Computed, true), text(l.Override, true), text(l.Adjusted, true), text(l.FinalGrade, true)}
-	d.Table([]Column{{}, {Width: 24}, {Width: 28}, {Width: 24}, {Width: 24}}, head, rows)
+	d.TableWhole([]Column{{}, {Width: 24}, {Width: 28}, {Width: 24}, {Width: 24}}, head, rows)
 }
 
 // subheading is a heading under an area, in the outline too, so that the
@@ -146,6 +173,12 @@ func area(d *Doc, l report.Labels, a *report.Area) {
 			criterion(d, l, c)
 		}
 	}
+	// The grade options and the explanation of the grade are read
+	// together: kept on one page.
+	d.Keep(func() { grading(d, l, a) })
+}
+
+func grading(d *Doc, l report.Labels, a *report.Area) {
 	subheading(d, l.Grading)
 	for _, o := range a.Options {
 		state := CheckNotMet
@@ -234,12 +267,11 @@ func plan(d *Doc, r *report.Report, alone bool) {
 				field(l.PlanFollowUp, e.FollowUp, e.FollowUpRead),
 				field(l.PlanFollowUpBy, e.FollowUpBy, ""),
 			}
-			cols := []Column{{Width: 0.3}, {}}
-			// The heading goes with the table's start: a row that fits on a
-			// page is moved whole to the next one, and the heading with it.
+			// The criterion row is the table's header: repeated on the next
+			// page when the entry is split.
 			d.Bookmark(e.Heading, level+1)
-			d.HeadingWith(e.Heading, 3, d.TableStart(cols, head, rows))
-			d.Table(cols, head, rows)
+			d.Heading(e.Heading, 3)
+			d.Table([]Column{{Width: 0.3}, {}}, head, rows)
 			d.Space(3)
 		}
 	}

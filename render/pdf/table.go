@@ -31,81 +31,62 @@ type trow struct {
 	h     float64
 }
 
-// Table sets a table across the text width. Rows are not split when they
-// fit on a page: a row that does not fit in the space left is moved whole
-// to the next page. A row taller than a page is split between lines,
-// continuing on the next pages. The header row is repeated at the top of
+// Table sets a table across the text width. A table that fits on a page
+// is kept on one page, unless moving it would leave the current page more
+// than 40 % empty (see Keep); a longer one breaks between rows. A row that
+// does not fit in the space left is moved whole to the next page, or, to
+// keep a page from being left that empty, split between its lines, with
+// at least two lines on each side. A row taller than a page is split. The
+// header row goes with the first row, and it is repeated at the top of
 // every page the table continues on.
 func (d *Doc) Table(cols []Column, header []Cell, rows [][]Cell) {
+	d.table(cols, header, rows, keepWeak)
+}
+
+// TableWhole is Table for a small table that must not be split, such as
+// the grade overview: it moves whole to the next page even if that leaves
+// the current one nearly empty. A table taller than a page still breaks.
+func (d *Doc) TableWhole(cols []Column, header []Cell, rows [][]Cell) {
+	d.table(cols, header, rows, keepStrong)
+}
+
+func (d *Doc) table(cols []Column, header []Cell, rows [][]Cell, keep int8) {
 	if d.done {
 		return
 	}
-	ws, head, body, need := d.tableLayout(cols, header, rows)
+	ws, head, body := d.tableLayout(cols, header, rows)
 	if head == nil && len(body) == 0 {
 		return
 	}
-	headH := 0.0
+	t := &table{ws: ws, head: head, inner: keepWeak}
+	total := 0.0
 	if head != nil {
-		headH = head.h
-	}
-	capacity := d.bottom() - marginTop - headH
-	minPart := 2*cellPadY + 3*tableLead
-	d.atLeast(2)
-	d.KeepTogether(need)
-	if !d.fresh {
-		d.y += d.gap
-	}
-	d.gap = 0
-	d.placeBookmarks()
-	if head != nil {
-		d.drawRow(ws, head, nil, math.Inf(1))
-	}
-	newPage := func() {
-		d.newPage()
-		if head != nil {
-			d.drawRow(ws, head, nil, math.Inf(1))
-		}
+		total += head.h
 	}
 	for i := range body {
-		r := &body[i]
-		room := d.bottom() - d.y
-		switch {
-		case r.h <= room+eps:
-			d.drawRow(ws, r, nil, math.Inf(1))
-			continue
-		case r.h <= capacity+eps:
-			newPage()
-			d.drawRow(ws, r, nil, math.Inf(1))
-			continue
-		case room < minPart:
-			newPage()
-		}
-		from := make([]int, len(r.cells))
-		for {
-			from = d.drawRow(ws, r, from, d.bottom()-d.y)
-			if done(r, from) {
-				break
-			}
-			newPage()
-		}
+		total += body[i].h
 	}
-	d.fresh = false
+	between := breakFree
+	if total <= d.bottom()-marginTop+eps {
+		between, t.inner = keep, keep
+	}
+	d.atLeast(2)
+	d.blocks++
+	if head != nil {
+		d.add(item{row: head, tab: t, kind: kindHeadRow, link: keepStrong, block: d.blocks})
+	}
+	for i := range body {
+		link := between
+		if i == len(body)-1 {
+			link = breakFree
+		}
+		d.add(item{row: &body[i], tab: t, kind: kindRow, link: link, block: d.blocks, index: i + 1})
+	}
 	d.atLeast(3)
 }
 
-// TableStart is the height a table needs at the start: its header with its
-// first row, or with the first lines of a row taller than a page. A
-// heading before the table stays with that much (HeadingWith).
-func (d *Doc) TableStart(cols []Column, header []Cell, rows [][]Cell) float64 {
-	_, _, _, need := d.tableLayout(cols, header, rows)
-	return need
-}
-
-// tableLayout lays out the header and the rows for the column widths, and
-// says what the table needs at its start: the header is not left alone at
-// a page bottom, it goes with the first row, or with the first lines of a
-// row taller than a page.
-func (d *Doc) tableLayout(cols []Column, header []Cell, rows [][]Cell) (ws []float64, head *trow, body []trow, need float64) {
+// tableLayout lays out the header and the rows for the column widths.
+func (d *Doc) tableLayout(cols []Column, header []Cell, rows [][]Cell) (ws []float64, head *trow, body []trow) {
 	n := len(cols)
 	if n == 0 {
 		n = len(header)
@@ -114,7 +95,7 @@ func (d *Doc) tableLayout(cols []Column, header []Cell, rows [][]Cell) (ws []flo
 		}
 	}
 	if n == 0 {
-		return nil, nil, nil, 0
+		return nil, nil, nil
 	}
 	ws = columnWidths(cols, n, d.textWidth())
 	if len(header) > 0 {
@@ -131,23 +112,7 @@ func (d *Doc) tableLayout(cols []Column, header []Cell, rows [][]Cell) (ws []flo
 		body = append([]trow{*head}, body...)
 		head = nil
 	}
-	if head == nil && len(body) == 0 {
-		return ws, nil, nil, 0
-	}
-	headH := 0.0
-	if head != nil {
-		headH = head.h
-	}
-	capacity := d.bottom() - marginTop - headH
-	need = headH
-	if len(body) > 0 {
-		if body[0].h <= capacity+eps {
-			need += body[0].h
-		} else {
-			need += 2*cellPadY + 3*tableLead
-		}
-	}
-	return ws, head, body, need
+	return ws, head, body
 }
 
 // tableRow lays out the cells of a row for the column widths.
@@ -190,28 +155,25 @@ func (d *Doc) tableRow(ws []float64, cells []Cell, header bool) trow {
 	return r
 }
 
-// drawRow draws the part of a row that fits in avail mm, starting for each
-// cell at line from[i] (nil: the whole row from its first line), and
-// returns where each cell stopped. A part takes at least one line of a
-// cell that has some left, so every page makes progress.
-func (d *Doc) drawRow(ws []float64, r *trow, from []int, avail float64) []int {
-	if from == nil {
-		from = make([]int, len(r.cells))
-	}
-	to := make([]int, len(r.cells))
-	h := tableLead + 2*cellPadY
-	if math.IsInf(avail, 1) {
-		h = r.h
-	}
+// rowPart says how far each cell of r gets from the lines from (nil: its
+// start) in avail mm, and the height of that part. A part takes at least
+// one line of each cell that has some left, so every page makes progress.
+func rowPart(r *trow, from []int, avail float64) (to []int, h float64) {
+	to = make([]int, len(r.cells))
+	h = tableLead + 2*cellPadY
 	for i, c := range r.cells {
-		used, k := 0.0, from[i]
+		f := 0
+		if from != nil {
+			f = from[i]
+		}
+		used, k := 0.0, f
 		for ; k < len(c.lines); k++ {
 			l := c.lines[k]
 			add := l.h
-			if k > from[i] {
+			if k > f {
 				add += l.gap
 			}
-			if used+add+2*cellPadY > avail+eps && k > from[i] {
+			if used+add+2*cellPadY > avail+eps && k > f {
 				break
 			}
 			used += add
@@ -219,20 +181,101 @@ func (d *Doc) drawRow(ws []float64, r *trow, from []int, avail float64) []int {
 		to[i] = k
 		h = max(h, used+2*cellPadY)
 	}
+	if from == nil && complete(r, to) {
+		h = r.h
+	}
+	return to, h
+}
+
+// leadCell is the cell of r with the most height left after the lines
+// from, and the line it continues at: the cell a split follows.
+func leadCell(r *trow, from []int) (lead, at int) {
+	most := -1.0
+	for i, c := range r.cells {
+		f := 0
+		if from != nil {
+			f = from[i]
+		}
+		h := 0.0
+		for _, l := range c.lines[f:] {
+			h += l.gap + l.h
+		}
+		if h > most {
+			most, lead, at = h, i, f
+		}
+	}
+	return lead, at
+}
+
+func complete(r *trow, at []int) bool {
+	for i, c := range r.cells {
+		if at[i] < len(c.lines) {
+			return false
+		}
+	}
+	return true
+}
+
+func advances(r *trow, from, to []int) bool {
+	for i := range r.cells {
+		f := 0
+		if from != nil {
+			f = from[i]
+		}
+		if to[i] > f {
+			return true
+		}
+	}
+	return false
+}
+
+// drawRow draws the part of row r from the lines from to the lines to of
+// each cell (nil: its start, its end) with its top at y, and returns its
+// height.
+func (d *Doc) drawRow(t *table, r *trow, from, to []int, y float64) float64 {
+	ws := t.ws
+	if to == nil {
+		to = make([]int, len(r.cells))
+		for i, c := range r.cells {
+			to[i] = len(c.lines)
+		}
+	}
+	h := tableLead + 2*cellPadY
+	for i, c := range r.cells {
+		f := 0
+		if from != nil {
+			f = from[i]
+		}
+		used := 0.0
+		for k := f; k < to[i]; k++ {
+			if k > f {
+				used += c.lines[k].gap
+			}
+			used += c.lines[k].h
+		}
+		h = max(h, used+2*cellPadY)
+	}
+	if from == nil && complete(r, to) {
+		h = r.h
+	}
 	x := marginLeft
 	for i, c := range r.cells {
 		if c.fill != nil {
 			d.pdf.SetFillColor(c.fill.r, c.fill.g, c.fill.b)
-			d.pdf.Rect(x, d.y, ws[i], h, "F")
+			d.pdf.Rect(x, y, ws[i], h, "F")
 		}
-		y := d.y + cellPadY
-		for k := from[i]; k < to[i]; k++ {
+		f := 0
+		if from != nil {
+			f = from[i]
+		}
+		ly := y + cellPadY
+		for k := f; k < to[i]; k++ {
 			l := &c.lines[k]
-			if k > from[i] {
-				y += l.gap
+			if k > f {
+				ly += l.gap
 			}
-			d.drawLine(l, x+cellPadX, y)
-			y += l.h
+			d.drawLine(l, x+cellPadX, ly)
+			ly += l.h
 		}
 		x += ws[i]
 	}
@@ -240,20 +283,10 @@ func (d *Doc) drawRow(ws []float64, r *trow, from []int, avail float64) []int {
 	d.pdf.SetLineWidth(0.2)
 	x = marginLeft
 	for _, w := range ws {
-		d.pdf.Rect(x, d.y, w, h, "D")
+		d.pdf.Rect(x, y, w, h, "D")
 		x += w
 	}
-	d.y += h
-	return to
-}
-
-func done(r *trow, at []int) bool {
-	for i, c := range r.cells {
-		if at[i] < len(c.lines) {
-			return false
-		}
-	}
-	return true
+	return h
 }
 
 // columnWidths resolves the column widths in mm for n columns.

@@ -41,7 +41,9 @@ func (d *Doc) clean(s string, f *face) string {
 		case dropped(r):
 		case r == '\u00a0':
 			b.WriteRune(r)
-		case r == '\u202f' && !f.covers(r):
+		case r == '\u202f' && f.covers(r):
+			b.WriteRune(r)
+		case r == '\u202f':
 			b.WriteRune('\u00a0')
 		case unicode.Is(unicode.Zs, r):
 			b.WriteByte(' ')

@@ -3,17 +3,20 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"spur/hyph"
 )
 
 func TestFontsParsedOnce(t *testing.T) {
-	a, err := fonts()
+	a, err := DefaultFonts()
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := fonts()
+	b, _ := DefaultFonts()
 	if a != b {
 		t.Fatal("fonts parsed twice")
 	}
@@ -24,7 +27,7 @@ func TestFontsParsedOnce(t *testing.T) {
 		wg.Go(func() {
 			d := New(testMeta())
 			d.markdown(narrative)
-			if d.faces != a {
+			if d.faces != &a.faces {
 				t.Error("document has its own font tables")
 			}
 			if err := d.Output(&bytes.Buffer{}); err != nil {
@@ -40,7 +43,7 @@ func TestFourStylesEmbedded(t *testing.T) {
 		d.Paragraph(Run{Text: "vanlig "}, Run{Text: "fet ", Bold: true}, Run{Text: "kursiv ", Italic: true},
 			Run{Text: "båda", Bold: true, Italic: true})
 	})
-	for _, name := range []string{"/BaseFont /utf8go\n", "/BaseFont /utf8goB\n", "/BaseFont /utf8goI\n", "/BaseFont /utf8goBI\n"} {
+	for _, name := range []string{"/BaseFont /utf8liberationsans\n", "/BaseFont /utf8liberationsansB\n", "/BaseFont /utf8liberationsansI\n", "/BaseFont /utf8liberationsansBI\n"} {
 		if !bytes.Contains(b, []byte(name)) {
 			t.Errorf("no %q in the PDF", strings.TrimSpace(name))
 		}
@@ -48,7 +51,7 @@ func TestFourStylesEmbedded(t *testing.T) {
 }
 
 func TestSwedishExtracts(t *testing.T) {
-	const s = "Åtgärd krävs: å ä ö Å Ä Ö é – “citat” • punkt"
+	const s = "Åtgärd krävs: å ä ö Å Ä Ö é – ”citat” “citat” • ST-läkare HSLF-FS 2021:8"
 	b, d := render(t, func(d *Doc) {
 		d.Heading(s, 1)
 		d.Paragraph(Run{Text: s}, Run{Text: " " + s, Bold: true})
@@ -59,7 +62,7 @@ func TestSwedishExtracts(t *testing.T) {
 	if w := d.Warnings(); len(w) > 0 {
 		t.Errorf("warnings: %q", w)
 	}
-	text := strings.Join(pdftotext(t, b), "")
+	text := strings.Join(strings.Fields(strings.Join(pdftotext(t, b), " ")), " ")
 	if n := strings.Count(text, s); n != 7 {
 		t.Errorf("%q found %d times, want 7, in:\n%s", s, n, text)
 	}
@@ -77,13 +80,13 @@ func TestClean(t *testing.T) {
 		{"zero width", "a\u200bb\u200cc\u200dd\ufeffe\u2060f\u00adg", "abcdefg", ""},
 		{"bidi controls", "a\u202eb\u200fc\u2066d", "abcd", ""},
 		{"NFC composes", "e\u0301 a\u030a", "é å", ""},
-		{"combining kept apart", "q\u0301", "q□", "U+0301"},
+		{"combining kept apart", "q\u0301", "q\u0301", ""},
 		{"emoji", "ok 😀!", "ok □!", `character U+1F600 "😀" not in font, replaced`},
 		{"emoji sequence", "👍🏽\ufe0f", "□□", "U+1F44D"},
-		{"hebrew", "שלום", "□□□□", "U+05E9"},
+		{"CJK", "日本", "□□", "U+65E5"},
 		{"arabic", "مرحبا", "□□□□□", "U+0645"},
-		{"invalid UTF-8", "a\xffb", "a\ufffdb", "invalid UTF-8"},
-		{"no-break spaces", "10\u00a0mg 5\u202fkg", "10\u00a0mg 5\u00a0kg", ""},
+		{"invalid UTF-8", "a\xffb", "a□b", "invalid UTF-8"},
+		{"no-break spaces", "10\u00a0mg 5\u202fkg", "10\u00a0mg 5\u202fkg", ""},
 		{"other spaces", "a\u2003b\u3000c", "a b c", ""},
 	}
 	for _, tt := range tests {
@@ -137,7 +140,10 @@ func TestWrapStaysInWidth(t *testing.T) {
 			ls := d.wrap(runs, width, bodyStyle())
 			var got strings.Builder
 			for _, l := range ls {
-				for _, f := range l.frags {
+				for i, f := range l.frags {
+					if i == len(l.frags)-1 && l.hyphen {
+						f.text = strings.TrimSuffix(f.text, "-")
+					}
 					end := f.x + f.w
 					if end > width+1e-6 && len([]rune(f.text)) > 1 {
 						t.Fatalf("width %v: %q ends at %v", width, f.text, end)
@@ -185,6 +191,79 @@ func TestCleanMetaAndLang(t *testing.T) {
 	} {
 		if got := linkURI(in); got != want {
 			t.Errorf("linkURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestHyphenNarrowerThanDash: in the embedded font "ST-läkare" does not
+// read as "ST–läkare", as it did in the Go font (hyphen 583, dash 500).
+func TestHyphenNarrowerThanDash(t *testing.T) {
+	fs, err := DefaultFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s, f := range fs.faces {
+		if h, n := f.width['-'], f.width['–']; h == 0 || h >= n*7/10 {
+			t.Errorf("%s: hyphen %d, en dash %d units", style(s), h, n)
+		}
+	}
+}
+
+// TestHyphenation: a word wider than its column is broken at a Swedish
+// hyphenation point with a hyphen; a word that fits a line is moved whole;
+// ids, dates and URLs are never hyphenated.
+func TestHyphenation(t *testing.T) {
+	d := New(Meta{})
+	ts := tableStyle()
+	f := d.faces[regular]
+	word := "kompetensvärderingsinstrument"
+	width := f.advance(word, ts.pt) * 0.6
+	ls := d.wrap([]Run{{Text: "Nytt " + word + " införs."}}, width, ts)
+	var got []string
+	for _, l := range ls {
+		var b strings.Builder
+		for _, fr := range l.frags {
+			b.WriteString(fr.text)
+		}
+		got = append(got, b.String())
+		if end := l.frags[len(l.frags)-1]; end.x+end.w > width+eps {
+			t.Errorf("%q is wider than the column", b.String())
+		}
+	}
+	joined := strings.Join(got, "|")
+	var plain strings.Builder
+	for i, g := range got {
+		if ls[i].hyphen {
+			if !strings.HasSuffix(g, "-") {
+				t.Fatalf("line %q marked hyphenated has no hyphen", g)
+			}
+			g = strings.TrimSuffix(g, "-")
+			// The break is at a hyphenation point of the word.
+			at := len(plain.String()+g) - len("Nytt ")
+			if !slices.Contains(hyph.Swedish().Points(word), at) {
+				t.Errorf("hyphen at byte %d of %q, not a hyphenation point: %q", at, word, joined)
+			}
+		} else if i < len(got)-1 {
+			g += " "
+		}
+		plain.WriteString(g)
+	}
+	if plain.String() != "Nytt "+word+" införs." {
+		t.Errorf("lines %q do not read as the text", joined)
+	}
+	if !strings.Contains(joined, "-|") {
+		t.Errorf("no hyphen added: %q", joined)
+	}
+	// A word narrower than the column goes whole to the next line.
+	ls = d.wrap([]Run{{Text: "Ett " + word}}, f.advance(word, ts.pt)+1, ts)
+	if len(ls) != 2 || ls[0].hyphen {
+		t.Errorf("a word that fits a line was hyphenated: %+v", ls)
+	}
+	for _, code := range []string{"2025-02-11T10:30", "https://www.socialstyrelsen.se/kunskapsstod", "HSLF-FS-2021:8-E12", "kompetensvärderingsinstrument2025"} {
+		for _, l := range d.wrap([]Run{{Text: code}}, f.advance(code, ts.pt)*0.3, ts) {
+			if l.hyphen {
+				t.Errorf("%q hyphenated", code)
+			}
 		}
 	}
 }

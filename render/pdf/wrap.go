@@ -1,6 +1,11 @@
 package pdf
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"spur/hyph"
+)
 
 // textStyle is how a block of text is set: one size and leading per block;
 // runs choose bold, italic and links within it.
@@ -23,13 +28,15 @@ type frag struct {
 
 // line is the unit of vertical layout: it is never split across pages.
 type line struct {
-	frags []frag
-	ts    textStyle
-	h     float64 // height
-	gap   float64 // space above; dropped at the top of a page or cell part
-	keep  int     // number of following lines that must be on the same page
-	rule  *span   // a horizontal rule through the middle of the line
-	check *mark   // a check box at the start of the line
+	frags  []frag
+	ts     textStyle
+	h      float64 // height
+	gap    float64 // space above; dropped at the top of a page or cell part
+	link   int8    // penalty of a page break after the line (keepStrong: none)
+	start  bool    // the first line of a block
+	hyphen bool    // the line ends in a hyphen the wrapping added
+	rule   *span   // a horizontal rule through the middle of the line
+	check  *mark   // a check box at the start of the line
 }
 
 type span struct{ x, w float64 }
@@ -68,6 +75,7 @@ type wrapper struct {
 	space  bool // a space precedes the pending word
 	spaceW float64
 	spaceS style
+	hyphen bool // the current line ends in an added hyphen
 }
 
 func (d *Doc) wrap(runs []Run, width float64, ts textStyle) []line {
@@ -109,8 +117,8 @@ func (d *Doc) wrap(runs []Run, width float64, ts textStyle) []line {
 const eps = 1e-6
 
 func (w *wrapper) newline() {
-	w.lines = append(w.lines, line{frags: w.cur, ts: w.ts, h: w.ts.lead})
-	w.cur, w.x, w.space = nil, 0, false
+	w.lines = append(w.lines, line{frags: w.cur, ts: w.ts, h: w.ts.lead, hyphen: w.hyphen})
+	w.cur, w.x, w.space, w.hyphen = nil, 0, false, false
 }
 
 func (w *wrapper) flushWord() {
@@ -180,14 +188,34 @@ type glyph struct {
 const breakAfter = "/-?&=_.,;:#~+"
 
 // breakWord places a word too long for a line, spreading it over as many
-// lines as needed. At least one character goes on each line, so a width
-// too small for any character still makes progress.
+// lines as needed: at a Swedish hyphenation point, with a hyphen, where
+// one fits (never in a criterion id, a date, a number or a URL: package
+// hyph), else after a slash, hyphen or other URL punctuation, else between
+// any two characters. At least one character goes on each line, so a
+// width too small for any character still makes progress.
 func (w *wrapper) breakWord(sp float64) {
 	var gs []glyph
+	var word strings.Builder
 	for _, p := range w.word {
 		f := w.faces[p.st]
+		word.WriteString(p.text)
 		for _, r := range p.text {
 			gs = append(gs, glyph{r, p.st, p.link, f.runeAdvance(r, w.ts.pt)})
+		}
+	}
+	// hy[k]: a hyphen may go before glyph k.
+	var hy []bool
+	if points := hyph.Swedish().Points(word.String()); len(points) > 0 {
+		hy = make([]bool, len(gs)+1)
+		k, off := 0, 0
+		for _, p := range points {
+			for off < p && k < len(gs) {
+				off += utf8.RuneLen(gs[k].r)
+				k++
+			}
+			if off == p {
+				hy[k] = true
+			}
 		}
 	}
 	for len(gs) > 0 {
@@ -206,6 +234,16 @@ func (w *wrapper) breakWord(sp float64) {
 			n = 1
 		}
 		if n < len(gs) {
+			if k := w.hyphenAt(gs, hy, n, avail); k > 0 {
+				g := gs[k-1]
+				g.r, g.w = '-', w.faces[g.st].runeAdvance('-', w.ts.pt)
+				w.emit(group(append(gs[:k:k], g)), sp)
+				gs, hy = gs[k:], hy[k:]
+				sp = 0
+				w.hyphen = true
+				w.newline()
+				continue
+			}
 			for k := n; k > n/2 && k > 1; k-- {
 				if strings.ContainsRune(breakAfter, gs[k-1].r) {
 					n = k
@@ -215,11 +253,41 @@ func (w *wrapper) breakWord(sp float64) {
 		}
 		w.emit(group(gs[:n]), sp)
 		gs = gs[n:]
+		if hy != nil {
+			hy = hy[n:]
+		}
 		sp = 0
 		if len(gs) > 0 {
 			w.newline()
 		}
 	}
+}
+
+// hyphenAt is the last hyphenation point k ≤ n at which the glyphs before
+// it and a hyphen fit in avail, or 0. A point that would leave most of
+// the line empty is not taken: the line is then broken as before.
+func (w *wrapper) hyphenAt(gs []glyph, hy []bool, n int, avail float64) int {
+	if hy == nil {
+		return 0
+	}
+	sum := 0.0
+	for _, g := range gs[:n] {
+		sum += g.w
+	}
+	for k := n; k > 1; k-- {
+		sum -= gs[k-1].w
+		if !hy[k-1] {
+			continue
+		}
+		hw := w.faces[gs[k-2].st].runeAdvance('-', w.ts.pt)
+		if sum+hw <= avail+eps {
+			if sum+hw < 0.5*avail && avail > 0.5*w.width {
+				return 0
+			}
+			return k - 1
+		}
+	}
+	return 0
 }
 
 // group joins consecutive glyphs of the same font and link into pieces.
