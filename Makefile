@@ -54,6 +54,8 @@ fuzz:
 	$(GO) test ./schema $(FUZZ) -fuzz '^FuzzLoadYAML$$'
 	$(GO) test ./schema $(FUZZ) -fuzz '^FuzzParseDate$$'
 	$(GO) test ./render/pdf $(FUZZ) -fuzz '^FuzzMarkdownToPDF$$'
+	$(GO) test ./render/pdf $(FUZZ) -fuzz '^FuzzNewFonts$$'
+	$(GO) test ./hyph $(FUZZ) -fuzz '^FuzzPoints$$'
 	$(GO) test ./render/markdown $(FUZZ) -fuzz '^FuzzSafe$$'
 	$(GO) test ./report/compose $(FUZZ) -fuzz '^FuzzText$$'
 	$(GO) test ./workbook $(FUZZ) -fuzz '^FuzzImportWorkbook$$'

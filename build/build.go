@@ -42,6 +42,7 @@ type Options struct {
 	Lang      string    // "sv" (default) or "en"
 	Date      time.Time // the documents' date (SOURCE_DATE_EPOCH); zero: each inspection's own
 	Templates string    // a directory of Markdown templates (spur report --templates); "" the embedded ones
+	Fonts     []string  // the TrueType files of a house style (spur report --fonts); none: the default
 	Filter    overview.Filter
 	// Log receives the diagnostics, the warnings and, when Terminal is set,
 	// a progress line; nil discards them.
@@ -185,7 +186,7 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	if len(chosen) == 0 {
 		return nil, fmt.Errorf("build: the registry holds no format")
 	}
-	formats, err := opt.Registry.Open(format.Settings{Templates: opt.Templates}, chosen)
+	formats, err := opt.Registry.Open(format.Settings{Templates: opt.Templates, Fonts: opt.Fonts}, chosen)
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,9 @@ type Format struct {
 // Settings are what a run may set for the formats that take it.
 type Settings struct {
 	Templates string // a directory of Markdown templates (--templates); "" the embedded ones
+	// Fonts are the TrueType files of a house style (--fonts): regular,
+	// bold, italic and, optionally, bold italic; none for the default.
+	Fonts []string
 }
 
 // DocFunc renders a report's document (the report, or the action plan

@@ -28,6 +28,7 @@ func (e env) build(args []string) int {
 	formats := fs.String("format", "", "") // "": every registered format
 	lang := fs.String("lang", "sv", "")
 	tmplDir := fs.String("templates", "", "")
+	fonts := fontsFlag(fs)
 	since := fs.String("since", "", "")
 	var filter overview.Filter
 	fs.Func("specialty", "", func(s string) error { filter.Specialty = append(filter.Specialty, s); return nil })
@@ -83,7 +84,7 @@ func (e env) build(args []string) int {
 	defer stopsCleanly("stopping after the documents being written")()
 	sum, err := build.Run(e.ctx, build.Options{
 		Dir: dir, Out: *out, Jobs: *jobs, Formats: *formats, Check: *check, Prune: *prune, Policy: *pol, Lang: *lang,
-		Date: date, Templates: *tmplDir, Filter: filter, Log: e.stderr, Terminal: isTerminal(e.stderr),
+		Date: date, Templates: *tmplDir, Fonts: *fonts, Filter: filter, Log: e.stderr, Terminal: isTerminal(e.stderr),
 	})
 	if sum == nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)

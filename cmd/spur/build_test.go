@@ -103,6 +103,8 @@ func TestBuildUsage(t *testing.T) {
 		{[]string{"--lang", "fi"}, exitUsage, `--lang is sv or en, not "fi"`},
 		{[]string{"--format", "docx"}, exitUsage, `--format takes pdf, md, html or several (pdf,md,html), not "docx"`},
 		{[]string{"--colour"}, exitUsage, "flag provided but not defined: -colour"},
+		{[]string{"--fonts", "house.ttf"}, exitUsage, `invalid value "house.ttf" for flag -fonts: takes the regular, bold and italic TrueType files`},
+		{[]string{"--fonts", "/nonexistent/r.ttf,b.ttf,i.ttf", "fixtures"}, exitInvalid, "--fonts: open /nonexistent/r.ttf: no such file"},
 		{[]string{"/nonexistent/inspections"}, exitInvalid, "/nonexistent/inspections"},
 		{[]string{fixture}, exitInvalid, "is not a directory; spur build takes the directory"},
 	}

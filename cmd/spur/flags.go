@@ -52,3 +52,17 @@ func suggestCommand(cmd string) string {
 	}
 	return ""
 }
+
+// fontsFlag is --fonts REGULAR,BOLD,ITALIC[,BOLDITALIC]: the TrueType
+// files of an inspection body's house style for the PDFs.
+func fontsFlag(fs *flag.FlagSet) *[]string {
+	var files []string
+	fs.Func("fonts", "", func(s string) error {
+		files = strings.Split(s, ",")
+		if len(files) < 3 || len(files) > 4 {
+			return fmt.Errorf("takes the regular, bold and italic TrueType files, and optionally the bold italic one, separated by commas")
+		}
+		return nil
+	})
+	return &files
+}

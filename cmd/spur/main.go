@@ -59,6 +59,11 @@ by default); with -o - a single document (--format pdf, md or html) goes
 to standard output. The
 documents are dated by the inspection, or by SOURCE_DATE_EPOCH when set.
 
+PDF options (report, actionplan, build):
+  --fonts REGULAR,BOLD,ITALIC[,BOLDITALIC]
+                                   set the PDFs in the house style's TrueType (.ttf) files
+                                   instead of Liberation Sans; bold italic defaults to bold
+
 Grade options:
   --json                           machine-readable output
   --lang sv|en                     language of the explanations (default sv)

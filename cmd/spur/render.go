@@ -31,6 +31,7 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 	formats := fs.String("format", "", "") // "": every registered format
 	lang := fs.String("lang", "sv", "")
 	tmplDir := fs.String("templates", "", "")
+	fonts := fontsFlag(fs)
 	pol := policyFlags(fs)
 	files, ok := e.parse(fs, args)
 	if !ok {
@@ -58,7 +59,7 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 		e.usagef("%v", err)
 		return exitUsage
 	}
-	writers, err := format.Default.Open(format.Settings{Templates: *tmplDir}, chosen)
+	writers, err := format.Default.Open(format.Settings{Templates: *tmplDir, Fonts: *fonts}, chosen)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid

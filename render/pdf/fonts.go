@@ -105,12 +105,22 @@ func parseFonts(family string, ttfs [nStyles][]byte) (*Fonts, error) {
 	for s, ttf := range ttfs {
 		f, err := parseFace(ttf)
 		if err != nil {
-			return nil, fmt.Errorf("font %s: %w", style(s), err)
+			return nil, &FontError{Style: s, Err: err}
 		}
 		fs.faces[s] = f
 	}
 	return fs, nil
 }
+
+// FontError is a font NewFonts cannot use. Style is the argument it came
+// in: 0 regular, 1 bold, 2 italic, 3 bold italic.
+type FontError struct {
+	Style int
+	Err   error
+}
+
+func (e *FontError) Error() string { return fmt.Sprintf("%s font: %v", style(e.Style), e.Err) }
+func (e *FontError) Unwrap() error { return e.Err }
 
 func (s style) String() string {
 	return [...]string{"regular", "bold", "italic", "bold italic"}[s]
@@ -167,7 +177,7 @@ func NewFonts(regular, bold, italic, boldItalic []byte) (*Fonts, error) {
 	ttfs := [nStyles][]byte{regular, bold, italic, boldItalic}
 	for s, ttf := range ttfs {
 		if err := trueType(ttf); err != nil {
-			return nil, fmt.Errorf("%s font: %w", style(s), err)
+			return nil, &FontError{Style: s, Err: err}
 		}
 	}
 	fs, err := parseFonts(familyName(regular), ttfs)
@@ -182,7 +192,7 @@ func NewFonts(regular, bold, italic, boldItalic []byte) (*Fonts, error) {
 			}
 		}
 		if len(missing) > 0 {
-			return nil, fmt.Errorf("%s font lacks %q, which Swedish reports need", style(s), strings.Join(missing, ""))
+			return nil, &FontError{Style: s, Err: fmt.Errorf("lacks %q, which Swedish reports need", strings.Join(missing, ""))}
 		}
 	}
 	if err := trial(fs); err != nil {
