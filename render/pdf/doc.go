@@ -5,7 +5,7 @@
 //
 // # What it owns
 //
-// The page geometry and the look (the Go fonts, sizes, colours, see
+// The page geometry and the look (Liberation Sans, sizes, colours, see
 // look.go), line breaking, page breaking, and the text hygiene that lets
 // any string through:
 //
@@ -15,11 +15,13 @@
 //     BOM, soft hyphen, bidi controls) and variation selectors. A report's
 //     user text has been through report.Visible before: there a bidi
 //     control is already the visible text "[U+202E]", as in the Markdown;
-//   - characters the fonts lack (emoji, Hebrew, Arabic, CJK, combining marks
-//     without a precomposed form) are replaced by "□" and reported by
-//     Warnings, naming the context given to SetContext;
-//   - right-to-left text is set in logical order (not reordered);
-//   - a word or URL wider than the line is broken between characters,
+//   - characters the fonts lack (emoji, Arabic, CJK) and the letters of
+//     right-to-left scripts (Hebrew, Arabic), which would read backwards,
+//     are replaced by "□" and reported by Warnings, naming the context
+//     given to SetContext;
+//   - a word wider than its column is hyphenated at a Swedish hyphenation
+//     point (package hyph), never inside an id, a date, a number or a URL;
+//     a word or URL that still does not fit is broken between characters,
 //     preferably after "/", "-", "?", "&" and the like.
 //
 // # What it must not do
@@ -59,8 +61,9 @@
 // that leaves a page more than 40 % empty, and is then split, a table
 // between lines of a row, its header row repeated on the next page.
 //
-// The four Go fonts (regular, bold, italic, bold italic) are parsed once
-// per process and shared read-only; every document can use all four. fpdf
+// The four faces of Liberation Sans (regular, bold, italic, bold italic),
+// or of the family given in Meta.Fonts (NewFonts), are parsed once and
+// shared read-only; every document can use all four. fpdf
 // keeps its own per-document copy of each face, which it subsets to the
 // characters used; a face is handed to fpdf when a document first uses it,
 // so unused faces cost neither time nor bytes.
@@ -166,7 +169,7 @@ func New(m Meta) *Doc {
 }
 
 // missingFaces stands in when the fonts cannot be parsed (never with the
-// embedded Go fonts), so that layout still runs and Output reports the
+// embedded fonts), so that layout still runs and Output reports the
 // error.
 var missingFonts = Fonts{family: "missing", faces: [nStyles]*face{{subst: '?'}, {subst: '?'}, {subst: '?'}, {subst: '?'}}}
 

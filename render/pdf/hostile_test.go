@@ -46,7 +46,8 @@ func TestHostileText(t *testing.T) {
 	w := strings.Join(d.Warnings(), "\n")
 	for _, want := range []string{
 		`character U+1F600 "😀" not in font, replaced (in "hostile")`,
-		`character U+0645 "م" not in font, replaced (in "hostile")`,
+		`character U+0645 "م" is right-to-left, which the PDF does not set; replaced (in "hostile")`,
+		`character U+05E9 "ש" is right-to-left, which the PDF does not set; replaced (in "hostile")`,
 		`invalid UTF-8 replaced by U+FFFD (in "hostile")`,
 	} {
 		if !strings.Contains(w, want) {

@@ -1,6 +1,6 @@
 package pdf
 
-// The look of the documents: A4 portrait, the Go fonts, navy headings,
+// The look of the documents: A4 portrait, Liberation Sans, navy headings,
 // grey rules and table headers. Sizes are in mm, font sizes in points.
 const (
 	pageW, pageH = 210.0, 297.0

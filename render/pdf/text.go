@@ -47,6 +47,11 @@ func (d *Doc) clean(s string, f *face) string {
 			b.WriteRune('\u00a0')
 		case unicode.Is(unicode.Zs, r):
 			b.WriteByte(' ')
+		case rtl(r):
+			// Set in logical order, right-to-left letters would read
+			// backwards: a box, as for a letter the font lacks.
+			d.warn(fmt.Sprintf("character %U %q is right-to-left, which the PDF does not set; replaced", r, string(r)))
+			b.WriteRune(f.subst)
 		case f.covers(r):
 			b.WriteRune(r)
 		default:
@@ -67,6 +72,11 @@ func plain(s string) bool {
 		}
 	}
 	return true
+}
+
+// rtl reports the letters of right-to-left scripts.
+func rtl(r rune) bool {
+	return r >= 0x0590 && (unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko))
 }
 
 // dropped reports the runes that are removed without a trace: C0 and C1

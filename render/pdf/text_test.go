@@ -84,6 +84,7 @@ func TestClean(t *testing.T) {
 		{"emoji", "ok 😀!", "ok □!", `character U+1F600 "😀" not in font, replaced`},
 		{"emoji sequence", "👍🏽\ufe0f", "□□", "U+1F44D"},
 		{"CJK", "日本", "□□", "U+65E5"},
+		{"hebrew", "שלום", "□□□□", "U+05E9 \"ש\" is right-to-left"},
 		{"arabic", "مرحبا", "□□□□□", "U+0645"},
 		{"invalid UTF-8", "a\xffb", "a□b", "invalid UTF-8"},
 		{"no-break spaces", "10\u00a0mg 5\u202fkg", "10\u00a0mg 5\u202fkg", ""},
