@@ -52,8 +52,9 @@ var planHeaders = [planCols]string{
 }
 
 // planWidths are the column widths in characters: wide enough to read a
-// criterion and a planned action without widening anything.
-var planWidths = [planCols]float64{18, 10, 15, 44, 56, 16, 20, 16, 20}
+// criterion and a planned action without widening anything, and for the
+// longest word of an area title ("patientsäkerhetsarbete") in Område.
+var planWidths = [planCols]float64{24, 10, 15, 44, 56, 16, 20, 16, 20}
 
 // The five fields of an entry, in the order of planHeaders from colAction.
 var fieldKeys = [5]string{"action", "due", "responsible", "follow_up", "follow_up_by"}
