@@ -14,7 +14,13 @@
 // not met. An override replaces the computed grade and both are kept. After
 // the action plan an area graded D becomes C when the inspectors accept the
 // plan and stays D otherwise; the program records that decision, it never
-// makes it.
+// makes it, and a decision before the plan is in (an error) changes
+// nothing.
+//
+// The explanation (Reason.In, Swedish or English) names what is met in the
+// numbers the area has: an area without allmänna råd (A and C) is said to
+// meet its föreskrifter only, one quality indicator is "kvalitetsindikatorn",
+// two are "båda kvalitetsindikatorerna".
 //
 //	res, diags := grade.Inspection(insp, grade.DefaultPolicy())
 //	for _, a := range res.Areas { fmt.Println(a.Letter, a.Final) }

@@ -1,6 +1,8 @@
 package grade
 
 import (
+	"strings"
+
 	"spur/schema"
 )
 
@@ -64,7 +66,7 @@ func (r *Result) Area(letter string) (*Area, bool) {
 func Compute(ca *schema.CatalogArea, as []schema.Assessment, p Policy) Area {
 	out := Area{Letter: ca.Letter}
 	var regFail, advFail, indFail, notApp, unassessed []string
-	applicable, indApplicable := 0, 0
+	applicable, regApplicable, advApplicable, indApplicable := 0, 0, 0, 0
 	for _, a := range as {
 		id, kind := a.Criterion.ID, a.Criterion.Kind.Group()
 		switch a.Result {
@@ -75,7 +77,12 @@ func Compute(ca *schema.CatalogArea, as []schema.Assessment, p Policy) Area {
 			unassessed = append(unassessed, id)
 		}
 		applicable++
-		if kind == schema.Indicator {
+		switch kind {
+		case schema.Regulation:
+			regApplicable++
+		case schema.Advice:
+			advApplicable++
+		case schema.Indicator:
 			indApplicable++
 		}
 		if a.Result == schema.Met {
@@ -90,7 +97,13 @@ func Compute(ca *schema.CatalogArea, as []schema.Assessment, p Policy) Area {
 			indFail = append(indFail, id)
 		}
 	}
+	// The steps that say what is met count what applies, so that an area
+	// without allmänna råd (A and C) is not said to meet them.
 	add := func(r Reason) { out.Reasons = append(out.Reasons, r) }
+	met := func(r Reason) Reason {
+		r.Regulations, r.Advice = regApplicable, advApplicable
+		return r
+	}
 	switch {
 	case applicable == 0:
 		add(Reason{Code: AllNotApplicable})
@@ -102,20 +115,20 @@ func Compute(ca *schema.CatalogArea, as []schema.Assessment, p Policy) Area {
 		}
 	case len(advFail) > 0:
 		out.Computed, out.Decisive = "C", advFail
-		add(Reason{Code: AdviceNotMet, Grade: "C", IDs: advFail})
+		add(met(Reason{Code: AdviceNotMet, Grade: "C", IDs: advFail}))
 	case indApplicable == 0:
 		out.Computed = "A"
-		add(Reason{Code: NoIndicators, Grade: "A"})
+		add(met(Reason{Code: NoIndicators, Grade: "A"}))
 	case len(indFail) <= p.MaxUnmetIndicators && (p.AllowAllIndicatorsUnmet || len(indFail) < indApplicable):
 		out.Computed, out.Decisive = "A", indFail
-		add(Reason{Code: IndicatorsWithinLimit, Grade: "A", IDs: indFail, N: len(indFail), Of: indApplicable, Limit: p.MaxUnmetIndicators})
+		add(met(Reason{Code: IndicatorsWithinLimit, Grade: "A", IDs: indFail, N: len(indFail), Of: indApplicable, Limit: p.MaxUnmetIndicators}))
 	default:
 		out.Computed, out.Decisive = "B", indFail
 		code := IndicatorsOverLimit
 		if len(indFail) == indApplicable && len(indFail) <= p.MaxUnmetIndicators {
 			code = IndicatorsAllUnmet
 		}
-		add(Reason{Code: code, Grade: "B", IDs: indFail, N: len(indFail), Of: indApplicable, Limit: p.MaxUnmetIndicators})
+		add(met(Reason{Code: code, Grade: "B", IDs: indFail, N: len(indFail), Of: indApplicable, Limit: p.MaxUnmetIndicators}))
 	}
 	if out.Computed != "" {
 		if _, ok := ca.Option(out.Computed); !ok {
@@ -178,6 +191,8 @@ func applyDecisions(out *Area, ca *schema.CatalogArea, a *schema.Area, planIn bo
 // Inspection grades every area of a loaded inspection and checks the rules
 // that need grades: a decision on the plan only for an area graded D, and in
 // a final report a decision for every such area and a grade for every area.
+// A decision without an action plan (an error package schema reports)
+// adjusts nothing.
 func Inspection(insp *schema.Inspection, p Policy) (Result, schema.Diagnostics) {
 	var res Result
 	var diags schema.Diagnostics
@@ -204,7 +219,17 @@ func Inspection(insp *schema.Inspection, p Policy) (Result, schema.Diagnostics) 
 			} else {
 				shown = "graded " + shown
 			}
-			diags.Errorf(insp.Pos(base+".plan_decision"), "area %s is %s, not D: a decision on the action plan applies only to an area graded D; remove plan_decision", ca.Letter, shown)
+			remove := "plan_decision"
+			if strings.TrimSpace(a.PlanNote) != "" {
+				remove = "plan_decision and plan_note"
+			}
+			diags.Errorf(insp.Pos(base+".plan_decision"), "area %s is %s, not D: a decision on the action plan applies only to an area graded D; remove %s", ca.Letter, shown, remove)
+			a = withoutDecision(a)
+		}
+		if a.PlanDecision != schema.NoDecision && insp.ActionPlan == nil {
+			// Package schema reports it: without a plan there is nothing
+			// to decide on, so nothing is adjusted and the report says
+			// nothing of a plan.
 			a = withoutDecision(a)
 		}
 		if before == "" && (a.Override == nil || !a.Override.Grade.Valid()) {

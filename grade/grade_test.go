@@ -54,18 +54,18 @@ func TestCompute(t *testing.T) {
 		reason   string // a reason that must be among the explanation, in Swedish
 	}{
 		{name: "all met", area: catalogArea(t, "2025", "B"), want: "A",
-			reason: "A: alla föreskrifter och allmänna råd är uppfyllda, och alla 3 kvalitetsindikatorer."},
+			reason: "A: alla föreskrifter och det allmänna rådet är uppfyllda, och alla 3 kvalitetsindikatorer."},
 		{name: "one indicator of three unmet is an isolated exception", area: catalogArea(t, "2025", "B"),
 			results: map[string]schema.Result{"B9": not}, want: "A", decisive: []string{"B9"},
-			reason: "A: alla föreskrifter och allmänna råd är uppfyllda; 1 av 3 kvalitetsindikatorer är inte uppfyllda (B9), högst 1 är tillåtna som enstaka undantag."},
+			reason: "A: alla föreskrifter och det allmänna rådet är uppfyllda; 1 av 3 kvalitetsindikatorer är inte uppfylld (B9), högst 1 är tillåten som enstaka undantag."},
 		{name: "two indicators unmet is B", area: catalogArea(t, "2025", "B"),
 			results: map[string]schema.Result{"B8": not, "B10": not}, want: "B", decisive: []string{"B8", "B10"},
-			reason: "B: alla föreskrifter och allmänna råd är uppfyllda, men 2 av 3 kvalitetsindikatorer är inte uppfyllda (B8 och B10); A tillåter högst 1."},
+			reason: "B: alla föreskrifter och det allmänna rådet är uppfyllda, men 2 av 3 kvalitetsindikatorer är inte uppfyllda (B8 och B10); A tillåter högst 1."},
 		{name: "two indicators unmet within a raised limit", area: catalogArea(t, "2025", "B"), policy: Policy{MaxUnmetIndicators: 2},
 			results: map[string]schema.Result{"B8": not, "B10": not}, want: "A", decisive: []string{"B8", "B10"}},
 		{name: "the only indicator unmet is never an isolated exception", area: catalogArea(t, "2025", "A"),
 			results: map[string]schema.Result{"A4": not}, want: "B", decisive: []string{"A4"},
-			reason: "B: alla föreskrifter och allmänna råd är uppfyllda, men ingen av kvalitetsindikatorerna är uppfylld (A4); A kräver att de är uppfyllda med enstaka undantag."},
+			reason: "B: alla föreskrifter är uppfyllda, men kvalitetsindikatorn är inte uppfylld (A4); A kräver att den är uppfylld."},
 		{name: "all indicators unmet allowed by policy", area: catalogArea(t, "2025", "A"), policy: Policy{MaxUnmetIndicators: 1, AllowAllIndicatorsUnmet: true},
 			results: map[string]schema.Result{"A4": not}, want: "A"},
 		{name: "an allmänt råd unmet is C", area: catalogArea(t, "2025", "E"),
@@ -92,7 +92,7 @@ func TestCompute(t *testing.T) {
 			results: map[string]schema.Result{"G9": na, "G10": not}, want: "A", decisive: []string{"G10"}},
 		{name: "every indicator not applicable", area: catalogArea(t, "2025", "C"),
 			results: map[string]schema.Result{"C3": na, "C4": na}, want: "A",
-			reason: "A: alla föreskrifter och allmänna råd är uppfyllda och det finns inga tillämpliga kvalitetsindikatorer."},
+			reason: "A: alla föreskrifter är uppfyllda och det finns inga tillämpliga kvalitetsindikatorer."},
 		{name: "area without allmänna råd or indicators", area: onlyRegulations, want: "A"},
 		{name: "area without allmänna råd, föreskrift unmet", area: onlyRegulations,
 			results: map[string]schema.Result{"X2": not}, want: "D", decisive: []string{"X2"}},
@@ -147,7 +147,10 @@ func inspection(t *testing.T, catalog, area, findings, plan string) *schema.Insp
 	return insp
 }
 
-const planC1 = "action_plan:\n  date: 2025-05-20\n  entries:\n    - {criterion: C1, action: Köp in, due: \"20251231\"}\n"
+const (
+	planC1 = "action_plan:\n  date: 2025-05-20\n  entries:\n    - {criterion: C1, action: Köp in, due: \"20251231\"}\n"
+	planC3 = "action_plan:\n  date: 2025-05-20\n  entries:\n    - {criterion: C3, action: Ordna arbetsplatser}\n"
+)
 
 func TestDecisions(t *testing.T) {
 	tests := []struct {
@@ -166,7 +169,7 @@ func TestDecisions(t *testing.T) {
 			reason: "Handlingsplan inkommen, gradering justerad till C. Området har i kriterieversion 2023 inget alternativ C (alternativ: A, B, D); justeringen anges därför i ord."},
 		{name: "override keeps both figures", catalog: "2025", findings: "{met: all, not_met: [C3, C4], override: {grade: A, reason: Kalibreringsmöte 2025-03-01}}",
 			computed: "B", override: "A", fi: "A", reason: "Inspektörerna har satt gradering A (beräknad: B): Kalibreringsmöte 2025-03-01"},
-		{name: "override to D, then plan accepted", catalog: "2025", findings: "{met: all, not_met: [C3, C4], override: {grade: D, reason: Allvarlig brist}, plan_decision: accepted}",
+		{name: "override to D, then plan accepted", catalog: "2025", findings: "{met: all, not_met: [C3, C4], override: {grade: D, reason: Allvarlig brist}, plan_decision: accepted}", plan: planC3,
 			computed: "B", override: "D", adj: "C", fi: "C"},
 		{name: "override of an ungradable area", catalog: "2025", findings: "{not_applicable: [C1, C2, C3, C4], override: {grade: B, reason: Bedömt i samtal}}",
 			computed: "", override: "B", fi: "B"},
@@ -197,8 +200,10 @@ func TestDecisions(t *testing.T) {
 
 func TestDecisionDiagnostics(t *testing.T) {
 	tests := []struct{ name, findings, plan, want string }{
-		{"decision on an area that was not D", "{met: all, not_met: [C3], plan_decision: accepted}", "",
+		{"decision on an area that was not D", "{met: all, not_met: [C3], plan_decision: accepted}", planC3,
 			"t.yaml:9:47: area C is graded A, not D: a decision on the action plan applies only to an area graded D; remove plan_decision"},
+		{"note and decision on an area that was not D", "{met: all, not_met: [C3], plan_decision: accepted, plan_note: Ändrad till C.}", planC3,
+			"t.yaml:9:47: area C is graded A, not D: a decision on the action plan applies only to an area graded D; remove plan_decision and plan_note"},
 		{"final report without a decision on a D area", "{met: all, not_met: [C1]}", planC1,
 			"t.yaml:9:3: area C is graded D: a final report records the inspectors' decision on the action plan (plan_decision: accepted or not_accepted)"},
 		{"ungradable area without override", "{not_applicable: [C1, C2, C3, C4]}", "",
@@ -220,5 +225,39 @@ func TestReasonsInEnglish(t *testing.T) {
 	got := Compute(a, assess(a, map[string]schema.Result{"E4": not, "E5": not, "E6": not}), DefaultPolicy())
 	if s := got.Reasons[0].In("en"); s != "D: regulations E4, E5 and E6 are not met." {
 		t.Errorf("got %q", s)
+	}
+}
+
+// TestDecisionWithoutPlan: a plan_decision before the plan is in (an error
+// package schema reports at the key) adjusts nothing and explains nothing
+// of a plan: a preliminary report must not say "Handlingsplan inkommen"
+// (issue 11, section 4, item 4).
+func TestDecisionWithoutPlan(t *testing.T) {
+	for _, decision := range []string{"accepted", "not_accepted"} {
+		t.Run(decision, func(t *testing.T) {
+			src := "catalog: \"2025\"\nstatus: preliminary\nunit: {name: Testenheten}\nvisit: 2025-02-11\nareas:\n" +
+				"  C:\n    met: all\n    not_met: [C1]\n    plan_decision: " + decision + "\n    plan_note: Graderingen är ändrad till C.\n"
+			for _, l := range "ABDEFGH" {
+				src += "  " + string(l) + ": {met: all}\n"
+			}
+			insp, diags := schema.Load("t.yaml", []byte(src))
+			want := "t.yaml:9:5: area C has plan_decision: " + decision + ", but the inspection has no action plan"
+			if !strings.HasPrefix(strings.TrimSpace(diags.String()), want) || len(diags) != 1 {
+				t.Fatalf("schema diagnostics:\n%s\nwant one starting %q", diags, want)
+			}
+			res, gd := Inspection(insp, DefaultPolicy())
+			if len(gd) != 0 {
+				t.Errorf("grade diagnostics: %s", gd)
+			}
+			a, _ := res.Area("C")
+			if a.Final != "D" || a.Adjusted != "" || a.Decision != "" {
+				t.Errorf("final %q adjusted %q decision %q, want D, none, none", a.Final, a.Adjusted, a.Decision)
+			}
+			for _, r := range a.Reasons {
+				if strings.Contains(r.String(), "andlingsplan") {
+					t.Errorf("a reason speaks of a plan: %s", r)
+				}
+			}
+		})
 	}
 }

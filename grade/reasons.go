@@ -41,6 +41,11 @@ type Reason struct {
 	Options string       // the area's options, "A, B, D"
 	Catalog string       // catalogue version
 	Text    string       // the inspectors' own words (override reason)
+	// Regulations and Advice count the area's applicable föreskrifter and
+	// allmänna råd, for the steps that say they are all met: an area
+	// without allmänna råd (A and C) is not said to meet them, and one
+	// criterion is named in the singular.
+	Regulations, Advice int
 }
 
 // Text gives the reason in Swedish ("sv") or English ("en").
@@ -68,24 +73,28 @@ func (r Reason) In(lang string) string {
 		return pick(fmt.Sprintf("Dessutom är %s %s inte %s.", num(n, "det allmänna rådet", "de allmänna råden"), ids(), num(n, "uppfyllt", "uppfyllda")),
 			fmt.Sprintf("In addition, %s %s not met.", num(n, "advice", "advice"), ids()+num(n, " is", " are")))
 	case AdviceNotMet:
-		return pick(fmt.Sprintf("C: alla föreskrifter är uppfyllda, men %s %s är inte %s.", num(n, "det allmänna rådet", "de allmänna råden"), ids(), num(n, "uppfyllt", "uppfyllda")),
-			fmt.Sprintf("C: every regulation is met, but advice %s %s not met.", ids(), num(n, "is", "are")))
+		return pick(fmt.Sprintf("C: %s, men %s %s är inte %s.", r.regulationsMet(false), num(n, "det allmänna rådet", "de allmänna råden"), ids(), num(n, "uppfyllt", "uppfyllda")),
+			fmt.Sprintf("C: %s, but advice %s %s not met.", r.regulationsMet(true), ids(), num(n, "is", "are")))
 	case NoIndicators:
-		return pick("A: alla föreskrifter och allmänna råd är uppfyllda och det finns inga tillämpliga kvalitetsindikatorer.",
-			"A: every regulation and advice is met, and no quality indicator applies.")
+		return pick(fmt.Sprintf("A: %s och det finns inga tillämpliga kvalitetsindikatorer.", r.met(false)),
+			fmt.Sprintf("A: %s, and no quality indicator applies.", r.met(true)))
 	case IndicatorsWithinLimit:
 		if r.N == 0 {
-			return pick(fmt.Sprintf("A: alla föreskrifter och allmänna råd är uppfyllda, och alla %d kvalitetsindikatorer.", r.Of),
-				fmt.Sprintf("A: every regulation and advice is met, and all %d quality indicators.", r.Of))
+			return pick(fmt.Sprintf("A: %s%s.", r.met(false), r.indicatorsMet(false)),
+				fmt.Sprintf("A: %s%s.", r.met(true), r.indicatorsMet(true)))
 		}
-		return pick(fmt.Sprintf("A: alla föreskrifter och allmänna råd är uppfyllda; %d av %d kvalitetsindikatorer är inte uppfyllda (%s), högst %d är tillåtna som enstaka undantag.", r.N, r.Of, ids(), r.Limit),
-			fmt.Sprintf("A: every regulation and advice is met; %d of %d quality indicators are not met (%s), at most %d allowed as isolated exceptions.", r.N, r.Of, ids(), r.Limit))
+		return pick(fmt.Sprintf("A: %s; %s, högst %d är %s som enstaka undantag.", r.met(false), r.indicatorsUnmet(false), r.Limit, num(r.Limit, "tillåten", "tillåtna")),
+			fmt.Sprintf("A: %s; %s, at most %d %s.", r.met(true), r.indicatorsUnmet(true), r.Limit, num(r.Limit, "is allowed as an isolated exception", "are allowed as isolated exceptions")))
 	case IndicatorsOverLimit:
-		return pick(fmt.Sprintf("B: alla föreskrifter och allmänna råd är uppfyllda, men %d av %d kvalitetsindikatorer är inte uppfyllda (%s); A tillåter högst %d.", r.N, r.Of, ids(), r.Limit),
-			fmt.Sprintf("B: every regulation and advice is met, but %d of %d quality indicators are not met (%s); A allows at most %d.", r.N, r.Of, ids(), r.Limit))
+		allows := pick(fmt.Sprintf("A tillåter högst %d", r.Limit), fmt.Sprintf("A allows at most %d", r.Limit))
+		if r.Limit <= 0 {
+			allows = pick("A tillåter inget undantag", "A allows no exception")
+		}
+		return pick(fmt.Sprintf("B: %s, men %s; %s.", r.met(false), r.indicatorsUnmet(false), allows),
+			fmt.Sprintf("B: %s, but %s; %s.", r.met(true), r.indicatorsUnmet(true), allows))
 	case IndicatorsAllUnmet:
-		return pick(fmt.Sprintf("B: alla föreskrifter och allmänna råd är uppfyllda, men ingen av kvalitetsindikatorerna är uppfylld (%s); A kräver att de är uppfyllda med enstaka undantag.", ids()),
-			fmt.Sprintf("B: every regulation and advice is met, but none of the quality indicators is (%s); A requires them met but for isolated exceptions.", ids()))
+		return pick(fmt.Sprintf("B: %s, men %s; A kräver att %s.", r.met(false), r.indicatorsUnmet(false), num(r.Of, "den är uppfylld", "de är uppfyllda med enstaka undantag")),
+			fmt.Sprintf("B: %s, but %s; A requires %s.", r.met(true), r.indicatorsUnmet(true), num(r.Of, "it met", "them met but for isolated exceptions")))
 	case NotAnOption:
 		return pick(fmt.Sprintf("Området har inte alternativet %s (alternativ: %s); närmast lägre alternativ är %s.", r.From, r.Options, r.Grade),
 			fmt.Sprintf("The area has no option %s (options: %s); the next lower option is %s.", r.From, r.Options, r.Grade))
@@ -115,6 +124,133 @@ func (r Reason) In(lang string) string {
 			"The inspectors have not yet decided on the action plan: grade D applies.")
 	}
 	return string(r.Code)
+}
+
+// met says that every applicable föreskrift and allmänt råd of the area is
+// met, as many as it has: "alla föreskrifter är uppfyllda" where there are
+// no allmänna råd (areas A and C), "alla föreskrifter och det allmänna
+// rådet är uppfyllda" where there is one (B and G).
+func (r Reason) met(en bool) string {
+	reg, adv := r.regulations(en), r.advice(en)
+	if en {
+		switch {
+		case reg == "" && adv == "":
+			return "no regulation or advice applies"
+		case adv == "":
+			return reg + num(r.Regulations, " is met", " are met")
+		case reg == "":
+			return adv + " is met" // "advice" is uncountable
+		case r.Regulations > 1 && r.Advice > 1:
+			return "all regulations and advice are met"
+		}
+		return reg + " and " + adv + " are met"
+	}
+	switch {
+	case reg == "" && adv == "":
+		return "inga föreskrifter eller allmänna råd är tillämpliga"
+	case adv == "":
+		return reg + " är " + num(r.Regulations, "uppfylld", "uppfyllda")
+	case reg == "":
+		return adv + " är " + num(r.Advice, "uppfyllt", "uppfyllda")
+	case r.Regulations > 1 && r.Advice > 1:
+		return "alla föreskrifter och allmänna råd är uppfyllda"
+	}
+	return reg + " och " + adv + " är uppfyllda"
+}
+
+// regulationsMet says that every applicable föreskrift is met.
+func (r Reason) regulationsMet(en bool) string {
+	reg := r.regulations(en)
+	switch {
+	case reg == "" && en:
+		return "no regulation applies"
+	case reg == "":
+		return "ingen föreskrift är tillämplig"
+	case en:
+		return reg + num(r.Regulations, " is met", " are met")
+	}
+	return reg + " är " + num(r.Regulations, "uppfylld", "uppfyllda")
+}
+
+// regulations names the area's applicable föreskrifter: "föreskriften",
+// "alla föreskrifter", or "" where none applies.
+func (r Reason) regulations(en bool) string {
+	if en {
+		return count(r.Regulations, "the regulation", "all regulations", "all regulations")
+	}
+	return count(r.Regulations, "föreskriften", "alla föreskrifter", "alla föreskrifter")
+}
+
+// advice names the area's applicable allmänna råd: "det allmänna rådet",
+// "alla allmänna råd", or "" where none applies (areas A and C have none).
+func (r Reason) advice(en bool) string {
+	if en {
+		return count(r.Advice, "the advice", "all advice", "all advice")
+	}
+	return count(r.Advice, "det allmänna rådet", "alla allmänna råd", "alla allmänna råd")
+}
+
+// indicatorsMet adds that every one of the r.Of quality indicators is met:
+// ", och kvalitetsindikatorn", ", och båda kvalitetsindikatorerna", ", och
+// alla 3 kvalitetsindikatorer".
+func (r Reason) indicatorsMet(en bool) string {
+	if en {
+		which := count(r.Of, "the quality indicator", "both quality indicators", fmt.Sprintf("all %d quality indicators", r.Of))
+		if r.Regulations+r.Advice == 0 {
+			return ", and " + which + num(r.Of, " is met", " are met")
+		}
+		return ", and so " + num(r.Of, "is ", "are ") + which
+	}
+	which := count(r.Of, "kvalitetsindikatorn", "båda kvalitetsindikatorerna", fmt.Sprintf("alla %d kvalitetsindikatorer", r.Of))
+	if r.Regulations+r.Advice == 0 {
+		return ", och " + which + " är " + num(r.Of, "uppfylld", "uppfyllda")
+	}
+	return ", och " + which
+}
+
+// indicatorsUnmet says that r.N of the r.Of quality indicators are not
+// met, with their ids, in words that fit the numbers: "kvalitetsindikatorn
+// är inte uppfylld", "ingen av de två kvalitetsindikatorerna är uppfylld",
+// "1 av 3 kvalitetsindikatorer är inte uppfylld".
+func (r Reason) indicatorsUnmet(en bool) string {
+	ids := " (" + list(r.IDs, en) + ")"
+	if en {
+		switch {
+		case r.N == r.Of && r.Of == 1:
+			return "the quality indicator is not met" + ids
+		case r.N == r.Of && r.Of == 2:
+			return "neither quality indicator is met" + ids
+		case r.N == r.Of:
+			return fmt.Sprintf("none of the %d quality indicators is met", r.Of) + ids
+		case r.N == 1 && r.Of == 2:
+			return "one of the two quality indicators is not met" + ids
+		}
+		return fmt.Sprintf("%d of %d quality indicators %s not met", r.N, r.Of, num(r.N, "is", "are")) + ids
+	}
+	switch {
+	case r.N == r.Of && r.Of == 1:
+		return "kvalitetsindikatorn är inte uppfylld" + ids
+	case r.N == r.Of && r.Of == 2:
+		return "ingen av de två kvalitetsindikatorerna är uppfylld" + ids
+	case r.N == r.Of:
+		return fmt.Sprintf("ingen av de %d kvalitetsindikatorerna är uppfylld", r.Of) + ids
+	case r.N == 1 && r.Of == 2:
+		return "en av de två kvalitetsindikatorerna är inte uppfylld" + ids
+	}
+	return fmt.Sprintf("%d av %d kvalitetsindikatorer är inte %s", r.N, r.Of, num(r.N, "uppfylld", "uppfyllda")) + ids
+}
+
+// count names n things: one, two (both), or many; "" for none.
+func count(n int, one, two, many string) string {
+	switch {
+	case n <= 0:
+		return ""
+	case n == 1:
+		return one
+	case n == 2:
+		return two
+	}
+	return many
 }
 
 func num(n int, one, many string) string {

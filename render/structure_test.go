@@ -346,15 +346,38 @@ func pdfText(t *testing.T, r *report.Report, b []byte) string {
 		t.Fatalf("pdftotext: %v\n%s", err, out)
 	}
 	header := flat(r.Unit.Name + " – " + r.Visit)
-	var body []string
-	for _, l := range strings.Split(string(out), "\n") {
-		l = flat(strings.Trim(l, "\f "))
-		if l == header || pageLabel.MatchString(l) {
-			continue
+	// A plan entry split across pages repeats its criterion row at the top
+	// of the next page, as a table header; a reader skips it, and so does
+	// the comparison. The entry's first header follows its heading
+	// ("Kriterium E5"), so a page that starts with the row is a repeat.
+	var repeats []string
+	if r.Plan != nil {
+		for _, e := range r.Plan.Entries {
+			repeats = append(repeats, flat(e.CriterionID+" "+e.CriterionText))
 		}
-		body = append(body, l)
 	}
-	return flat(strings.Join(body, " "))
+	var pages []string
+	for _, page := range strings.Split(string(out), "\f") {
+		var body []string
+		for _, l := range strings.Split(page, "\n") {
+			l = flat(strings.Trim(l, " "))
+			if l == "" || l == header || pageLabel.MatchString(l) {
+				continue
+			}
+			body = append(body, l)
+		}
+		text := flat(strings.Join(body, " "))
+		if len(pages) > 0 {
+			for _, rep := range repeats {
+				if strings.HasPrefix(text, rep) {
+					text = strings.TrimSpace(strings.TrimPrefix(text, rep))
+					break
+				}
+			}
+		}
+		pages = append(pages, text)
+	}
+	return flat(strings.Join(pages, " "))
 }
 
 func temp(t *testing.T, b []byte) string {

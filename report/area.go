@@ -70,7 +70,8 @@ type Part struct {
 	Criteria    []Criterion
 }
 
-// Criterion is one criterion with its result.
+// Criterion is one criterion with its result. Comment is the inspectors'
+// plain text (compose.Lines): a "\n" in it is a line break.
 type Criterion struct {
 	ID, Text, Comment string
 	State             State

@@ -48,12 +48,17 @@
 // LineBreak), and every format prints that tree; none parses Markdown
 // again. The dialect, the same in the PDF, the Markdown and the HTML:
 //
-//   - CommonMark without GFM extensions. Paragraphs are separated by blank
-//     lines; a single line end is a soft break, read as a space; a hard
-//     break is written as CommonMark has it (a backslash or two spaces at
-//     the end of the line) and is kept as a LineBreak (inside emphasis or
-//     a link the Markdown sets it as a space, to keep the markup on one
-//     line).
+//   - CommonMark without GFM extensions, but for one rule: a line end
+//     inside a paragraph is a line break (a LineBreak), kept where the
+//     writer typed it, as printed reports keep the inspectors' and the
+//     unit's lines; CommonMark would read it as a space. Paragraphs are
+//     separated by blank lines. CommonMark's own hard break (a backslash
+//     or two spaces at the end of the line) is the same LineBreak, and so
+//     is a line end inside emphasis or a link; the spaces before a break
+//     are dropped. Every format prints a LineBreak as a new line: the PDF
+//     breaks the line, the HTML writes <br>, the Markdown writes the
+//     CommonMark hard break (a backslash at the end of the line), which
+//     goldmark, cmark-gfm and pandoc read alike.
 //
 //   - Bullet and numbered lists (the first number kept, tight or loose),
 //     nested up to 8 levels; the items of a deeper list become blocks of
@@ -78,6 +83,13 @@
 //   - Control characters are dropped, line ends become "\n", and a parser
 //     panic keeps the text as literal paragraphs.
 //
-//     v := compose.Report(insp, res, report.Options{Lang: "sv"})
-//     markdown.Render(w, v)
+// Plain text a person wrote that is not Markdown (a criterion's comment,
+// an area's plan_note, the dates and responsibles of the plan) is a string
+// made by compose.Lines: each line trimmed, blank lines left out, and a
+// "\n" between two lines is a line break the writer typed, which every
+// format keeps as it keeps a LineBreak, except where no line may break (a
+// cell of a Markdown table, where it is a space).
+//
+//	v := compose.Report(insp, res, report.Options{Lang: "sv"})
+//	markdown.Render(w, v)
 package report

@@ -79,8 +79,11 @@ type Area struct {
 	Computed, Override     string
 	OverrideReason         string
 	Adjusted, Final        string
-	// Note is the sentence after the narrative once the plan is decided:
-	// "Handlingsplan inkommen, gradering justerad till C."
+	// Note is the sentence after the narrative once the inspectors have
+	// decided on the action plan (never before the plan is in): the
+	// area's plan_note where it has one, else "Handlingsplan inkommen,
+	// gradering justerad till C." or "…, gradering D kvarstår.". Plain
+	// text (compose.Lines): a "\n" is a line break.
 	Note    string
 	Reasons []string
 }
@@ -105,13 +108,15 @@ type PlanEntry struct {
 	AreaHeading   string // "C. Lokaler och utrustning"
 	CriterionID   string
 	CriterionText string
-	Action        Text   // as the unit wrote it (Markdown), parsed
-	Due           string // as written
-	DueRead       string // the normalised reading where it differs from the text: "2025-12-31"
-	Responsible   string
-	FollowUp      string
-	FollowUpRead  string
-	FollowUpBy    string
+	Action        Text // as the unit wrote it (Markdown), parsed
+	// Due, Responsible, FollowUp and FollowUpBy are plain text as written
+	// (compose.Lines): a "\n" is a line break.
+	Due          string
+	DueRead      string // the normalised reading where it differs from the text: "2025-12-31"
+	Responsible  string
+	FollowUp     string
+	FollowUpRead string
+	FollowUpBy   string
 }
 
 // PlanArea is the entries of one area, in plan order.

@@ -29,8 +29,9 @@ type List struct {
 // Inline is Str, Emph, Strong, Code, Link or LineBreak.
 type Inline interface{ inline() }
 
-// Str is text as it is to be read. A "\n" in it is a soft line break: a
-// space to the reader.
+// Str is text as it is to be read. compose.Text puts no "\n" in it (a
+// line end it reads is a LineBreak); where another maker of a tree does,
+// it is read as a space.
 type Str string
 
 // Emph is emphasis (italic).
@@ -48,8 +49,9 @@ type Link struct {
 	Children []Inline
 }
 
-// LineBreak is a hard line break, never the first or last inline of a
-// paragraph.
+// LineBreak is a line break the writer typed (a line end inside a
+// paragraph, or CommonMark's hard break), never the first or last inline
+// of a paragraph.
 type LineBreak struct{}
 
 func (Paragraph) block() {}

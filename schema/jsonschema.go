@@ -101,6 +101,7 @@ func typeSchema(t reflect.Type, f reflect.StructField) map[string]any {
 		s["type"] = "object"
 		s["additionalProperties"] = false
 		props := map[string]any{}
+		deps := map[string]any{}
 		var req []string
 		for i := 0; i < t.NumField(); i++ {
 			sf := t.Field(i)
@@ -112,10 +113,16 @@ func typeSchema(t reflect.Type, f reflect.StructField) map[string]any {
 			if sf.Tag.Get("spur") == "required" {
 				req = append(req, key)
 			}
+			if n := sf.Tag.Get("needs"); n != "" {
+				deps[key] = []string{n}
+			}
 		}
 		s["properties"] = props
 		if len(req) > 0 {
 			s["required"] = req
+		}
+		if len(deps) > 0 {
+			s["dependencies"] = deps
 		}
 	}
 	return s

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -49,10 +50,18 @@ func TestJSONSchemaCoversTheModel(t *testing.T) {
 		t.Errorf("status enum = %v", got)
 	}
 	area := props["areas"].(map[string]any)["additionalProperties"].(map[string]any)["properties"].(map[string]any)
-	for _, k := range []string{"narrative", "met", "not_met", "not_applicable", "comments", "override", "plan_decision"} {
+	for _, k := range []string{"narrative", "met", "not_met", "not_applicable", "comments", "override", "plan_decision", "plan_note"} {
 		if _, ok := area[k]; !ok {
 			t.Errorf("area key %q missing", k)
 		}
+	}
+	// An editor flags a plan_note without its plan_decision.
+	deps := props["areas"].(map[string]any)["additionalProperties"].(map[string]any)["dependencies"]
+	if d, _ := deps.(map[string]any)["plan_note"].([]any); len(d) != 1 || d[0] != "plan_decision" {
+		t.Errorf("area dependencies = %v", deps)
+	}
+	if d, _ := area["plan_note"].(map[string]any)["description"].(string); !strings.Contains(d, "Handlingsplan inkommen, gradering justerad till C.") {
+		t.Errorf("plan_note description %q", d)
 	}
 	entry := props["action_plan"].(map[string]any)["properties"].(map[string]any)["entries"].(map[string]any)["items"].(map[string]any)
 	if req := entry["required"].([]any); len(req) != 1 || req[0] != "criterion" {

@@ -1,9 +1,10 @@
 package schema
 
 // The input model. Each field's `yaml` tag is its key in an inspection file,
-// `sv` its Swedish term and `doc` its description; the decoder and the JSON
-// Schema (jsonschema.go) are both derived from these structs, so the file
-// format is defined in this one place.
+// `sv` its Swedish term, `doc` its description and `needs` a key of the same
+// mapping it may not go without; the decoder and the JSON Schema
+// (jsonschema.go) are both derived from these structs, so the file format is
+// defined in this one place (validate.go says why a key needs another).
 
 // Inspection is one SPUR inspection: the inspectors' findings, the unit's
 // action plan and the inspectors' decisions on it.
@@ -49,7 +50,8 @@ type Area struct {
 	NotApplicable []string          `yaml:"not_applicable" sv:"ej tillämpligt" doc:"Ids of the criteria that do not apply to this unit; they count neither way." item:"^[A-H][0-9]+$"`
 	Comments      map[string]string `yaml:"comments" sv:"kommentarer" doc:"A comment per criterion, keyed by id." key:"^[A-H][0-9]+$"`
 	Override      *Override         `yaml:"override" sv:"avvikande gradering" doc:"The inspectors' own grade where it differs from the computed one; both are kept in the report."`
-	PlanDecision  Decision          `yaml:"plan_decision" sv:"bedömning av handlingsplanen" doc:"For an area graded D: whether the inspectors accept the unit's action plan (accepted: the grade is adjusted to C; not_accepted: D stands)."`
+	PlanDecision  Decision          `yaml:"plan_decision" sv:"bedömning av handlingsplanen" doc:"For an area graded D, once the action plan is in: whether the inspectors accept the unit's action plan (accepted: the grade is adjusted to C; not_accepted: D stands)."`
+	PlanNote      string            `yaml:"plan_note" sv:"text om handlingsplanen och graderingen" doc:"The inspectors' own sentence on the action plan and the grade, printed after the narrative instead of \"Handlingsplan inkommen, gradering justerad till C.\" or \"Handlingsplan inkommen, gradering D kvarstår.\"; plain text, line breaks kept. Needs plan_decision." needs:"plan_decision"`
 
 	// Assessments is every criterion of the area in catalogue order with its
 	// result, filled by Load.

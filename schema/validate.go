@@ -112,6 +112,31 @@ func validateArea(insp *Inspection, cat *Catalog, ca *CatalogArea, a *Area, fina
 			diags.Errorf(insp.Pos(base+".override.reason"), "the override of area %s needs a reason: the report prints why the inspectors set the grade", ca.Letter)
 		}
 	}
+	validateDecision(insp, ca, a, diags)
+}
+
+// validateDecision checks the rules of plan_decision and plan_note that
+// need no grades (spur-model.md: Who does what, 3. Adjustment): a decision
+// is on the unit's plan, so there is none before the plan is in, and a
+// note is the report's sentence on that decision, so there is none without
+// one. That a decision belongs only to an area graded D is checked by
+// package grade.
+func validateDecision(insp *Inspection, ca *CatalogArea, a *Area, diags *Diagnostics) {
+	base := "areas." + ca.Letter
+	if a.PlanDecision != NoDecision && insp.ActionPlan == nil {
+		diags.Errorf(insp.KeyPos(base+".plan_decision"), "area %s has plan_decision: %s, but the inspection has no action plan: the inspectors decide on the unit's plan once it is in; import it first (spur import, or action_plan:), or remove plan_decision",
+			ca.Letter, a.PlanDecision)
+	}
+	_, given := insp.pos[base+".plan_note#key"]
+	switch {
+	case strings.TrimSpace(a.PlanNote) == "":
+		if given {
+			diags.Warnf(insp.KeyPos(base+".plan_note"), "plan_note of area %s is empty, so the report prints the standard sentence on the action plan; write the note, or remove plan_note", ca.Letter)
+		}
+	case a.PlanDecision == NoDecision:
+		diags.Errorf(insp.KeyPos(base+".plan_note"), "area %s has a plan_note but no plan_decision: the note is printed instead of the sentence on the inspectors' decision on the action plan; add plan_decision: accepted or not_accepted, or remove plan_note",
+			ca.Letter)
+	}
 }
 
 // checkID reports an id that is not a criterion of area ca.

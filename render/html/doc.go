@@ -19,6 +19,8 @@
 //     package report): paragraphs, line breaks, lists, emphasis, code
 //     spans and links from report.LinkAllowed, every text escaped. Raw
 //     HTML in the Markdown is text in the tree; it never becomes markup.
+//     The plain text a person wrote (comments, an area's plan_note, the
+//     plan's fields) keeps its line breaks as <br>.
 //
 // # What it must not do
 //

@@ -12,7 +12,8 @@ import (
 func TestMarkdownSubset(t *testing.T) {
 	for _, c := range []struct{ name, in, want string }{
 		{"empty", " \n ", ""},
-		{"paragraphs", "a\nb\n\nc", "<p>a\nb</p>\n<p>c</p>\n"},
+		{"paragraphs, a line end is a line break", "a\nb\n\nc", "<p>a<br>\nb</p>\n<p>c</p>\n"},
+		{"line break in emphasis and a list", "*a\nb*\n\n- c\n  d", "<p><em>a<br>\nb</em></p>\n<ul>\n<li>c<br>\nd\n</li>\n</ul>\n"},
 		{"hard break", "a  \nb\\\nc", "<p>a<br>\nb<br>\nc</p>\n"},
 		{"emphasis", "*a* **b** _c_", "<p><em>a</em> <strong>b</strong> <em>c</em></p>\n"},
 		{"code", "`<b>`", "<p><code>&lt;b&gt;</code></p>\n"},

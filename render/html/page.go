@@ -6,6 +6,7 @@ import (
 	stdhtml "html"
 	"io"
 	"strconv"
+	"strings"
 
 	"spur/report"
 )
@@ -47,6 +48,18 @@ func (p *page) raw(s ...string) {
 // text writes escaped text.
 func (p *page) text(s string) { p.b.WriteString(esc(s)) }
 
+// lines writes escaped plain text a person wrote (a comment, a plan_note,
+// a field of the plan), each "\n" in it a line break the writer typed
+// (report/compose.Lines), as <br>.
+func (p *page) lines(s string) {
+	for i, l := range strings.Split(s, "\n") {
+		if i > 0 {
+			p.b.WriteString("<br>\n")
+		}
+		p.text(l)
+	}
+}
+
 // heading writes a heading of level 1–6 with an id of its own and returns
 // the id, for a table or a chart labelled by it.
 func (p *page) heading(level int, text string) string {
@@ -60,14 +73,14 @@ func (p *page) heading(level int, text string) string {
 }
 
 // para writes a paragraph of escaped text in an element of class cls
-// ("" for none).
+// ("" for none); a "\n" in the text is a line break.
 func (p *page) para(cls, text string) {
 	if cls != "" {
 		p.raw("<p class=\"", cls, "\">")
 	} else {
 		p.raw("<p>")
 	}
-	p.text(text)
+	p.lines(text)
 	p.raw("</p>\n")
 }
 

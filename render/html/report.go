@@ -210,7 +210,7 @@ func area(p *page, l report.Labels, a *report.Area) {
 		p.raw("</strong>")
 		if a.Note != "" {
 			p.raw(" <em>")
-			p.text(a.Note)
+			p.lines(a.Note)
 			p.raw("</em>")
 		}
 		p.raw("</p>\n")
@@ -260,7 +260,7 @@ func criterion(p *page, l report.Labels, c report.Criterion) {
 		p.raw("<span class=\"comment\"><strong>")
 		p.text(l.Comment + ":")
 		p.raw("</strong> ")
-		p.text(c.Comment)
+		p.lines(c.Comment)
 		p.raw("</span>")
 	}
 	p.raw("</li>\n")
@@ -310,7 +310,7 @@ func planEntry(p *page, l report.Labels, e report.PlanEntry, level int) {
 		p.raw("<tr><th scope=\"row\">")
 		p.text(label)
 		p.raw("</th><td>")
-		p.text(report.Dash(value))
+		p.lines(report.Dash(value))
 		if read != "" {
 			p.raw(" <em>(")
 			p.text(l.Normalised + " " + read)

@@ -6,11 +6,17 @@
 //
 // The Markdown shape of the report and of the action plan, and the safety
 // of user text in it: everything a person typed reaches the document
-// through Escape (plain text: names, summary items, comments, plan fields)
-// or Safe (narratives and planned actions, which report/compose parsed
-// once into a report.Text, written back as Markdown), so that no input can
-// open a heading, a table, HTML or a list of its own, or break the one it
-// sits in. The output reads the same in goldmark and in pandoc -f gfm.
+// through Escape (plain text on one line: names, summary items, the plan's
+// dates and responsibles in their table), Lines (plain text whose line
+// breaks are kept: comments, an area's plan_note) or Safe (narratives and
+// planned actions, which report/compose parsed once into a report.Text,
+// written back as Markdown), so that no input can open a heading, a table,
+// HTML or a list of its own, or break the one it sits in. The output reads
+// the same in goldmark and in pandoc -f gfm; a line break is the
+// CommonMark hard break (a backslash at the end of the line), which
+// goldmark, cmark-gfm and pandoc read alike. A GFM table cell cannot hold
+// a line break that all three read (only "<br>", which is HTML), so there
+// a break is a space.
 //
 // What is shown of a user's text is decided before: the view holds it as
 // report.Visible made it, so a bidirectional control arrives as the text
@@ -32,6 +38,9 @@
 // call:
 //
 //	esc S            S as literal inline text (Escape)
+//	lines IND S      S as esc does, its line breaks kept as hard breaks, the
+//	                 lines after the first indented by IND (Lines); for a
+//	                 paragraph or a list item, not a table cell or heading
 //	md T             T, a report.Text (.Narrative, .Action), as safe block Markdown (Safe)
 //	dash S           "–" for an empty S
 //	lower S, join LIST SEP

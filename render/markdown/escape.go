@@ -28,6 +28,40 @@ func Escape(s string) string {
 	return b.String()
 }
 
+// Lines is Escape for plain text whose line breaks are kept (a criterion's
+// comment, an area's plan_note: report/compose.Lines): each line is
+// escaped as Escape escapes it, and each but the last ends with a
+// backslash, the CommonMark hard break that goldmark, cmark-gfm and pandoc
+// all read as a line break. The line after a break starts with indent,
+// the indentation of the list item the text is in ("" in a paragraph).
+// Blank lines are left out: they would end the paragraph. In a table cell
+// or a heading, where no line may break, use Escape.
+func Lines(indent, s string) string {
+	var out []string
+	for _, l := range strings.Split(clean(s), "\n") {
+		if l = Escape(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	for i := 0; i+1 < len(out); i++ {
+		out[i] = breakable(out[i])
+	}
+	return strings.Join(out, "\\\n"+indent)
+}
+
+// breakable returns an escaped line ready for the backslash of a hard
+// break. goldmark (v1.8.7) reads no hard break after an escaped backslash
+// (C:\temp\ before a break is written C:\\temp\\\ and a newline), though
+// CommonMark, cmark-gfm and pandoc read one; so a line that ends with a
+// backslash ends with it as the entity "&#92;", which all three read as a
+// backslash before the break.
+func breakable(line string) string {
+	if strings.HasSuffix(line, `\\`) {
+		return line[:len(line)-2] + "&#92;"
+	}
+	return line
+}
+
 // needsWork reports whether s has anything Escape would change.
 func needsWork(s string) bool {
 	if s == "" {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -59,6 +60,46 @@ func TestEscapeLiteral(t *testing.T) {
 			}
 			if got := plainText(t, []byte(md)); !strings.Contains(got, want) {
 				t.Errorf("Escape(%.40q) in %q reads\n %.200q", in, place, got)
+			}
+		}
+	}
+}
+
+// TestLines: plain text with its line breaks, in the places the templates
+// put it (a paragraph in emphasis, a criterion's comment in its list
+// item): each line break is a hard break, the lines are literal, and the
+// structure around them is unchanged, however hostile each line is.
+func TestLines(t *testing.T) {
+	if got, want := Lines("  ", "rad ett\n\n# rad två  \r\n- rad tre"), "rad ett\\\n  \\# rad två\\\n  \\- rad tre"; got != want {
+		t.Errorf("Lines\n got  %q\n want %q", got, want)
+	}
+	if got := Lines("", " \n\t\n"); got != "" {
+		t.Errorf("Lines of blank lines: %q", got)
+	}
+	for _, in := range hostile {
+		for _, two := range []string{in + "\n" + in, "första\n" + in, in + "\nsista"} {
+			lines := strings.Split(strings.TrimSpace(clean(two)), "\n")
+			for _, place := range []struct{ tmpl, indent string }{{"*%s*", ""}, {"- [x] **A1** text\\\n  *Kommentar:* %s\n- [ ] **A2** två", "  "}} {
+				md := []byte(strings.Replace(place.tmpl, "%s", Lines(place.indent, two), 1) + "\n")
+				s := parseShape(t, md)
+				items := strings.Count(place.tmpl, "\n- ") + strings.Count(place.tmpl[:1], "-")
+				if s.HTML != 0 || s.Tables != 0 || len(s.Headings) != 0 || s.ListItems != items {
+					t.Errorf("Lines(%.40q) in %q changed the structure: %+v\n%s", two, place.tmpl, s, md)
+				}
+				var out bytes.Buffer
+				if err := gfm.Convert(md, &out); err != nil {
+					t.Fatal(err)
+				}
+				blank := 0
+				for _, l := range lines {
+					if strings.TrimSpace(l) == "" {
+						blank++
+					}
+				}
+				// The template's own break, before "Kommentar:", counts too.
+				if n, want := strings.Count(out.String(), "<br"), len(lines)-blank-1+strings.Count(place.tmpl, "\\\n"); n != want {
+					t.Errorf("Lines(%.40q) in %q: %d line breaks, want %d\n%.300s", two, place.tmpl, n, want, out.String())
+				}
 			}
 		}
 	}

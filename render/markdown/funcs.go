@@ -11,6 +11,7 @@ import (
 // user's own alike (doc.go lists them).
 var funcs = template.FuncMap{
 	"esc":        Escape,
+	"lines":      Lines,
 	"md":         Safe,
 	"dash":       report.Dash,
 	"lower":      strings.ToLower,

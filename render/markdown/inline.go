@@ -14,25 +14,38 @@ type inline struct {
 	lines []string
 	cur   strings.Builder // the line being set, escaped
 	text  strings.Builder // text not yet escaped
-	// nested: inside emphasis or a link, on one line and never at the
-	// start of one.
+	// nested: inside emphasis or a link, never at the start of a block;
+	// its lines are kept in cur, joined by hard breaks.
 	nested bool
+	// start: cur is at the start of a line, where a block marker is
+	// escaped and spaces are dropped.
+	start bool
+	// broke: the last thing set is a hard break (nested only).
+	broke bool
 }
 
 // inlines returns the lines of a paragraph; hard breaks end lines.
 func inlines(ins []report.Inline) []string {
-	var in inline
+	in := inline{start: true}
 	in.all(ins)
 	return in.finish()
 }
 
-// span returns ins on one line, for use inside markup, untrimmed: the
-// spaces at the ends are moved outside the delimiters by wrap.
-func span(ins []report.Inline) string {
+// span returns ins for use inside markup, untrimmed: the spaces at the
+// ends are moved outside the delimiters by wrap. A hard break inside ends
+// a line with a backslash, and the line after it is escaped as the start
+// of a line, so that "*a\\\n- b*" stays emphasis and opens no list; a break
+// at the start is a space, and one at the end is reported (brk) to be set
+// after the markup, where it belongs.
+func span(ins []report.Inline) (s string, brk bool) {
 	in := inline{nested: true}
 	in.all(ins)
 	in.flush()
-	return in.cur.String()
+	s = in.cur.String()
+	if in.broke {
+		s = strings.TrimSuffix(s, "\\\n")
+	}
+	return s, in.broke
 }
 
 func (in *inline) all(ins []report.Inline) {
@@ -50,33 +63,43 @@ func (in *inline) node(n report.Inline) {
 	case report.Code:
 		in.code(string(n))
 	case report.Emph:
-		in.wrap(span(n.Children), "*")
+		s, brk := span(n.Children)
+		in.wrap(s, brk, "*")
 	case report.Strong:
-		in.wrap(span(n.Children), "**")
+		s, brk := span(n.Children)
+		in.wrap(s, brk, "**")
 	case report.Link:
-		label := strings.TrimSpace(span(n.Children))
+		s, brk := span(n.Children)
+		label := strings.TrimSpace(s)
 		if label == "" {
 			var b strings.Builder
 			escapeTo(&b, n.URL, false)
 			label = b.String()
 		}
 		in.raw("[" + label + "](" + destination(n.URL) + ")")
+		if brk {
+			in.hardBreak()
+		}
 	}
 }
 
-// wrap sets s, already escaped, between delimiters d. Spaces at its ends go
-// outside, where they do not stop the delimiters from counting; empty
-// emphasis is dropped (a lone "**" could become a rule).
-func (in *inline) wrap(s, d string) {
+// wrap sets s, already escaped, between delimiters d, and the break that
+// ended it after them. Spaces at its ends go outside, where they do not
+// stop the delimiters from counting; empty emphasis is dropped (a lone
+// "**" could become a rule).
+func (in *inline) wrap(s string, brk bool, d string) {
 	core := strings.TrimSpace(s)
 	if core == "" {
 		in.text.WriteString(s)
-		return
+	} else {
+		i := strings.Index(s, core)
+		in.text.WriteString(s[:i])
+		in.raw(d + core + d)
+		in.text.WriteString(s[i+len(core):])
 	}
-	i := strings.Index(s, core)
-	in.text.WriteString(s[:i])
-	in.raw(d + core + d)
-	in.text.WriteString(s[i+len(core):])
+	if brk {
+		in.hardBreak()
+	}
 }
 
 // code sets a code span with a fence longer than any run of backticks in
@@ -103,10 +126,28 @@ func (in *inline) code(s string) {
 	in.raw(fence + pad + s + pad + fence)
 }
 
-// raw writes markup: the pending text first.
+// raw writes markup: the pending text first. Markup of several lines (a
+// span with hard breaks) ends lines of a paragraph; nested, it stays in
+// cur.
 func (in *inline) raw(s string) {
 	in.flush()
+	if s == "" {
+		return
+	}
+	if !in.nested {
+		for {
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				break
+			}
+			in.cur.WriteString(s[:i])
+			in.lines = append(in.lines, in.cur.String())
+			in.cur.Reset()
+			s = s[i+1:]
+		}
+	}
 	in.cur.WriteString(s)
+	in.start, in.broke = false, false
 }
 
 // flush escapes the pending text onto the line. At the start of a line it
@@ -117,29 +158,38 @@ func (in *inline) flush() {
 	}
 	t := strings.ReplaceAll(in.text.String(), "\n", " ")
 	in.text.Reset()
-	atStart := !in.nested && in.cur.Len() == 0
-	if atStart {
+	if in.start {
 		t = strings.TrimLeft(t, " \t")
 	}
 	if t != "" {
-		escapeTo(&in.cur, t, atStart)
+		escapeTo(&in.cur, t, in.start)
+		in.start, in.broke = false, false
 	}
 }
 
 // hardBreak ends the line with a backslash, which unlike two spaces
-// survives any editor. Inside markup it is a space; a break with nothing
-// before it is dropped.
+// survives any editor. A break with nothing before it on its line is
+// dropped (nested, it is a space).
 func (in *inline) hardBreak() {
+	in.flush()
 	if in.nested {
-		in.text.WriteByte(' ')
+		s := in.cur.String()
+		line := s[strings.LastIndexByte(s, '\n')+1:]
+		if in.start || strings.TrimSpace(line) == "" {
+			in.text.WriteByte(' ')
+			return
+		}
+		in.cur.Reset()
+		in.cur.WriteString(breakable(strings.TrimRight(s, " \t")) + "\\\n")
+		in.start, in.broke = true, true
 		return
 	}
-	in.flush()
 	line := strings.TrimRight(in.cur.String(), " \t")
 	in.cur.Reset()
 	if line != "" {
-		in.lines = append(in.lines, line+"\\")
+		in.lines = append(in.lines, breakable(line)+"\\")
 	}
+	in.start = true
 }
 
 // finish returns the lines; a break at the very end is dropped.
@@ -148,7 +198,7 @@ func (in *inline) finish() []string {
 	if line := strings.TrimRight(in.cur.String(), " \t"); line != "" {
 		in.lines = append(in.lines, line)
 	} else if n := len(in.lines); n > 0 {
-		in.lines[n-1] = strings.TrimSuffix(in.lines[n-1], "\\")
+		in.lines[n-1] = strings.TrimSuffix(in.lines[n-1], "\\") // "&#92;" reads as "\\" too
 	}
 	return in.lines
 }

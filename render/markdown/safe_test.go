@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -14,7 +15,7 @@ import (
 func TestSafe(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"empty", " \n\t\n", ""},
-		{"paragraphs", "ett\ntvå\n\n\ntre", "ett två\n\ntre"},
+		{"paragraphs, lines kept", "ett\ntvå\n\n\ntre", "ett\\\ntvå\n\ntre"},
 		{"plain prose unchanged", "ST-läkare (Mini-CEX) 2025-12-31: 1 timme/ vecka, 250%.", "ST-läkare (Mini-CEX) 2025-12-31: 1 timme/ vecka, 250%."},
 		{"inline markup", "Text *em*, **strong**, `kod` och [länk](https://example.com/a_(b)?x=1&y=2).",
 			"Text *em*, **strong**, `kod` och [länk](https://example.com/a_\\(b\\)?x=1\\&y=2)."},
@@ -40,11 +41,11 @@ func TestSafe(t *testing.T) {
 		{"ordered start kept", "3. tre\n4. fyra", "3. tre\n4. fyra"},
 		{"adjacent lists stay apart", "- a\n* b\n+ c\n\n1. x\n2) y", "- a\n\n* b\n\n- c\n\n1. x\n\n2) y"},
 		{"empty items dropped", "- \n- a\n-\n", "- a"},
-		{"number in text", "text\n2. inte lista", "text 2. inte lista"},
+		{"number in text", "text\n2. inte lista", "text\\\n2\\. inte lista"},
 		{"escaped markers stay escaped", "1\\. inte\n\n\\# inte\n\n\\- inte\n\n\\> inte", "1\\. inte\n\n\\# inte\n\n\\- inte\n\n\\> inte"},
 		{"quote flattened", "> citat\n> - lista", "citat\n\n- lista"},
 		{"code block as text", "```\nkod | med\n# rubrik\n```\n\n    indrag", "kod \\| med\\\n\\# rubrik\n\nindrag"},
-		{"table as text", "| a | b |\n|---|---|\n| c | d |", "\\| a \\| b \\| \\|---\\|---\\| \\| c \\| d \\|"},
+		{"table as text", "| a | b |\n|---|---|\n| c | d |", "\\| a \\| b \\|\\\n\\|---\\|---\\|\\\n\\| c \\| d \\|"},
 		{"task list as text", "- [ ] uppgift\n- [x] klar", "- \\[ \\] uppgift\n- \\[x\\] klar"},
 		{"strikethrough as text", "~~del~~ ~sub~", "\\~\\~del\\~\\~ \\~sub\\~"},
 		{"hard breaks", "rad ett  \nrad två\\\n\\\ntre", "rad ett\\\nrad två\\\ntre"},
@@ -52,7 +53,12 @@ func TestSafe(t *testing.T) {
 		{"hard break in list item", "- a\\\n  b", "- a\\\n  b"},
 		{"rules dropped", "a\n\n***\n\n---\n\n___\n\nb", "a\n\nb"},
 		{"reference definition dropped", "[ref]\n\n[ref]: https://x.se \"t\"", "[ref](https://x.se)"},
-		{"windows line breaks", "ett\r\ntvå\r\n\r\ntre\rfyra", "ett två\n\ntre fyra"},
+		{"windows line breaks", "ett\r\ntvå\r\n\r\ntre\rfyra", "ett\\\ntvå\n\ntre\\\nfyra"},
+		{"line break in emphasis", "*ett\ntvå* tre", "*ett\\\ntvå* tre"},
+		{"line break in a link", "[ett\ntvå](https://x.se)", "[ett\\\ntvå](https://x.se)"},
+		{"line break in nested emphasis", "*a **b\nc** d*", "*a **b\\\nc** d*"},
+		{"break at the start of emphasis is a space", "*\\\nb*", "*b*"},
+		{"break in emphasis in a list item", "- *a\n  b*\n- c", "- *a\\\n  b*\n- c"},
 		{"controls dropped", "a\x00b\x1bc\x7fd", "abcd"},
 		{"invalid utf-8", "a\xffb", "a\uFFFDb"},
 		{"emoji", "😀 och 🇸🇪", "😀 och 🇸🇪"},
@@ -62,6 +68,57 @@ func TestSafe(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := safe(tc.in); got != tc.want {
 				t.Errorf("Safe(%q)\n got  %q\n want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSafeLineBreaks: a line break anywhere in a paragraph, inside
+// emphasis and links too, is written as the CommonMark hard break
+// (backslash, newline), and what is written reads back as the same tree;
+// a break at the start of markup is a space, one at its end is set after
+// it, and the line after a break never opens a block.
+func TestSafeLineBreaks(t *testing.T) {
+	type in = []report.Inline
+	br := report.LineBreak{}
+	s := func(x string) report.Inline { return report.Str(x) }
+	em := func(c ...report.Inline) report.Inline { return report.Emph{Children: c} }
+	strong := func(c ...report.Inline) report.Inline { return report.Strong{Children: c} }
+	link := func(c ...report.Inline) report.Inline { return report.Link{URL: "https://x.se", Children: c} }
+	para := func(ins ...report.Inline) report.Text {
+		return report.Text{Blocks: []report.Block{report.Paragraph{Inlines: ins}}}
+	}
+	for _, tc := range []struct {
+		name  string
+		text  report.Text
+		want  string
+		reads report.Text // the tree the output reads back as, when not text
+	}{
+		{"between words", para(s("ett"), br, s("två")), "ett\\\ntvå", report.Text{}},
+		{"in emphasis", para(em(s("ett"), br, s("två")), s(" tre")), "*ett\\\ntvå* tre", report.Text{}},
+		{"line starts escaped in emphasis", para(strong(s("ett"), br, s("- två"), br, s("="), br, s("1. tre"))),
+			"**ett\\\n\\- två\\\n\\=\\\n1\\. tre**", report.Text{}},
+		{"in a link", para(link(s("ett"), br, s("två"))), "[ett\\\ntvå](https://x.se)", report.Text{}},
+		{"nested", para(em(s("a "), strong(s("b"), br, s("c")), s(" d"))), "*a **b\\\nc** d*", report.Text{}},
+		{"at the end of emphasis", para(em(s("a"), br), s("b")), "*a*\\\nb", para(em(s("a")), br, s("b"))},
+		{"at the start of emphasis is a space", para(s("x "), em(br, s("b"))), "x  *b*", para(s("x  "), em(s("b")))},
+		{"after a backslash", para(s(`C:\temp\`), br, em(s(`a\`), br, s("b"))), "C:\\\\temp&#92;\\\n*a&#92;\\\nb*", report.Text{}},
+		{"two in a row", para(em(s("a"), br, br, s("b"))), "*a\\\nb*", para(em(s("a"), br, s("b")))},
+		{"in a list item", report.Text{Blocks: []report.Block{report.List{Tight: true, Items: [][]report.Block{
+			{report.Paragraph{Inlines: in{em(s("a"), br, s("b")), br, s("c")}}}, {report.Paragraph{Inlines: in{s("d")}}}}}}},
+			"- *a\\\n  b*\\\n  c\n- d", report.Text{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Safe(tc.text)
+			if got != tc.want {
+				t.Errorf("Safe\n got  %q\n want %q", got, tc.want)
+			}
+			want := tc.reads
+			if want.Blocks == nil {
+				want = tc.text
+			}
+			if back := compose.Text(got); !reflect.DeepEqual(back, want) {
+				t.Errorf("%q reads back as\n %#v\nwant\n %#v", got, back, want)
 			}
 		})
 	}

@@ -12,7 +12,8 @@
 // person wrote enters the tree through report.Visible, here and in
 // overview.New. Markdown a person wrote (narratives, planned actions) is
 // parsed here, once, into a report.Text (Text), in the dialect package
-// report documents; no renderer parses Markdown.
+// report documents; no renderer parses Markdown. Plain text (comments, an
+// area's plan_note, the plan's short fields) keeps its lines (Lines).
 //
 //	v := compose.Report(insp, res, report.Options{Lang: "sv"})
 //	err := markdown.Render(w, v)

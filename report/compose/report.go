@@ -81,7 +81,16 @@ func area(l report.Labels, cat *schema.Catalog, ca *schema.CatalogArea, in *sche
 		a.Reasons = append(a.Reasons, text)
 		switch rs.Code {
 		case grade.PlanAccepted, grade.PlanAcceptedNoC, grade.PlanNotAccepted:
+			// Only a decision on a plan that is in gives these reasons
+			// (package grade), so no note is printed without a plan. The
+			// inspectors' own note replaces the standard sentence; the
+			// explanation keeps it.
 			a.Note = text
+			if in != nil {
+				if note := Lines(in.PlanNote); note != "" {
+					a.Note = note
+				}
+			}
 		}
 	}
 	var results []schema.Assessment
@@ -92,7 +101,7 @@ func area(l report.Labels, cat *schema.Catalog, ca *schema.CatalogArea, in *sche
 	for i, cr := range ca.Criteria {
 		c := report.Criterion{ID: cr.ID, Text: cr.Text}
 		if i < len(results) && results[i].Criterion != nil && results[i].Criterion.ID == cr.ID {
-			c.State, c.Comment = stateOf(results[i].Result), report.Visible(results[i].Comment)
+			c.State, c.Comment = stateOf(results[i].Result), Lines(results[i].Comment)
 		}
 		c.ResultLabel = c.State.Label(l)
 		crit[i] = c
@@ -125,8 +134,8 @@ func plan(l report.Labels, cat *schema.Catalog, p *schema.ActionPlan) *report.Pl
 	v := report.Visible
 	out := &report.Plan{Intro: l.PlanIntro, Date: l.Date(p.Date.Time())}
 	for _, e := range p.Entries {
-		pe := report.PlanEntry{Heading: l.Criterion + " " + v(e.Criterion), CriterionID: v(e.Criterion), Action: Text(v(e.Action)), Responsible: v(e.Responsible),
-			FollowUpBy: v(e.FollowUpBy), Due: v(e.Due.Text), FollowUp: v(e.FollowUp.Text),
+		pe := report.PlanEntry{Heading: l.Criterion + " " + v(e.Criterion), CriterionID: v(e.Criterion), Action: Text(v(e.Action)), Responsible: Lines(e.Responsible),
+			FollowUpBy: Lines(e.FollowUpBy), Due: Lines(e.Due.Text), FollowUp: Lines(e.FollowUp.Text),
 			DueRead: reading(e.Due), FollowUpRead: reading(e.FollowUp)}
 		if cr, ca, ok := cat.Criterion(e.Criterion); ok {
 			pe.AreaHeading, pe.CriterionText = ca.Letter+". "+ca.Title, cr.Text

@@ -1,6 +1,8 @@
 package compose
 
 import (
+	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -138,6 +140,112 @@ func TestStateString(t *testing.T) {
 	for _, r := range []schema.Result{schema.Met, schema.NotMet, schema.NotApplicable, ""} {
 		if got := stateOf(r).String(); got != string(r) {
 			t.Errorf("stateOf(%q).String() = %q", r, got)
+		}
+	}
+}
+
+// withFixture loads the fixture after edit, grades it and builds its view,
+// whatever diagnostics the edited file has; they are returned.
+func withFixture(t *testing.T, lang string, edit func(string) string) (*report.Report, schema.Diagnostics) {
+	t.Helper()
+	src, err := os.ReadFile("../../fixtures/almaklinikens-vardcentral-2025.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	insp, diags := schema.Load("insp.yaml", []byte(edit(string(src))))
+	if insp == nil {
+		t.Fatalf("not loaded: %s", diags)
+	}
+	res, gd := grade.Inspection(insp, grade.DefaultPolicy())
+	return Report(insp, res, report.Options{Lang: lang}), append(diags, gd...)
+}
+
+func areaOf(r *report.Report, letter string) report.Area {
+	for _, g := range r.Groups {
+		for _, a := range g.Areas {
+			if a.Letter == letter {
+				return a
+			}
+		}
+	}
+	return report.Area{}
+}
+
+// TestPlanNote: an area's plan_note is printed instead of the standard
+// sentence on the action plan, with its lines, in either language; the
+// explanation keeps the standard sentence; areas without one keep the
+// standard sentence (issue 11, section 4, item 2).
+func TestPlanNote(t *testing.T) {
+	const note = "Under granskningen påvisades brister vad gäller följsamheten till Socialstyrelsens föreskrifter och allmänna råd.\n" +
+		"Verksamheten har efter granskningen inkommit med handlingsplan för åtgärder. Graderingen är ändrad till C."
+	addNote := func(s string) string {
+		return strings.Replace(s, "    plan_decision: accepted          # \"Handlingsplan inkommen, gradering justerad till C.\"\n  D:",
+			"    plan_decision: accepted\n    plan_note: |\n      Under granskningen påvisades brister vad gäller följsamheten till Socialstyrelsens föreskrifter och allmänna råd.  \n"+
+				"      Verksamheten har efter granskningen inkommit med handlingsplan för åtgärder. Graderingen är ändrad till C.\n  D:", 1)
+	}
+	for _, lang := range []string{"sv", "en"} {
+		r, diags := withFixture(t, lang, addNote)
+		if len(diags) != 0 {
+			t.Fatalf("diagnostics: %s", diags)
+		}
+		c, e := areaOf(r, "C"), areaOf(r, "E")
+		if c.Note != note {
+			t.Errorf("%s: area C's note %q, want %q", lang, c.Note, note)
+		}
+		standard := map[string]string{"sv": "Handlingsplan inkommen, gradering justerad till C.", "en": "Action plan received, grade adjusted to C."}[lang]
+		if e.Note != standard || !slices.Contains(c.Reasons, standard) {
+			t.Errorf("%s: area E's note %q; area C's reasons %q", lang, e.Note, c.Reasons)
+		}
+	}
+}
+
+// TestNoNoteWithoutPlan: with the plan taken out and the decisions left in
+// (an error at each plan_decision key), no area is adjusted and no area
+// says that a plan came in, also where it has a plan_note (issue 11,
+// section 4, item 4).
+func TestNoNoteWithoutPlan(t *testing.T) {
+	r, diags := withFixture(t, "sv", func(s string) string {
+		s = s[:strings.Index(s, "\naction_plan:")+1]
+		return strings.Replace(s, "    plan_decision: accepted          # \"Handlingsplan inkommen, gradering justerad till C.\"\n  D:",
+			"    plan_decision: accepted\n    plan_note: Graderingen är ändrad till C.\n  D:", 1)
+	})
+	errs := 0
+	for _, d := range diags {
+		if strings.Contains(d.Message, "but the inspection has no action plan") {
+			errs++
+		}
+	}
+	if errs != 5 {
+		t.Errorf("%d errors for a decision without a plan, want 5 (C, D, E, G, H):\n%s", errs, diags)
+	}
+	for _, g := range r.Groups {
+		for _, a := range g.Areas {
+			if a.Note != "" || a.Adjusted != "" {
+				t.Errorf("area %s: note %q, adjusted %q", a.Letter, a.Note, a.Adjusted)
+			}
+			for _, rs := range a.Reasons {
+				if strings.Contains(rs, "andlingsplan") {
+					t.Errorf("area %s: %q", a.Letter, rs)
+				}
+			}
+		}
+	}
+}
+
+// TestCommentLines: a comment keeps the lines its inspector typed.
+func TestCommentLines(t *testing.T) {
+	r, diags := withFixture(t, "sv", func(s string) string {
+		return strings.Replace(s, "      C1: Ombyggbar gynstol finns men öronmikroskop saknas. Åtgärd krävs.\n",
+			"      C1: |\n        Ombyggbar gynstol finns.\n        Öronmikroskop saknas. Åtgärd krävs.\n", 1)
+	})
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics: %s", diags)
+	}
+	for _, p := range areaOf(r, "C").Parts {
+		for _, c := range p.Criteria {
+			if c.ID == "C1" && c.Comment != "Ombyggbar gynstol finns.\nÖronmikroskop saknas. Åtgärd krävs." {
+				t.Errorf("comment %q", c.Comment)
+			}
 		}
 	}
 }

@@ -73,8 +73,8 @@ func (p *textParser) block(out []report.Block, n ast.Node, depth int) []report.B
 			out = append(out, report.Paragraph{Inlines: ins})
 		}
 	case *ast.Heading:
-		if ins := p.inlines(n, true); strings.TrimSpace(report.Plain(ins)) != "" {
-			out = append(out, report.Paragraph{Inlines: []report.Inline{report.Strong{Children: trim(ins)}}})
+		if ins := paragraph(p.inlines(n, true)); ins != nil {
+			out = append(out, report.Paragraph{Inlines: []report.Inline{report.Strong{Children: ins}}})
 		}
 	case *ast.List:
 		if depth >= maxDepth {
@@ -150,19 +150,24 @@ func literal(s string) []report.Block {
 // paragraph trims a paragraph's inlines: no breaks or spaces at its ends.
 // Nothing left gives nil.
 func paragraph(ins []report.Inline) []report.Inline {
-	for len(ins) > 0 {
-		if _, ok := ins[0].(report.LineBreak); !ok {
-			break
+	// Trimming text can bare a break ("a" break " " at the end), and
+	// dropping a break can bare text: until neither changes anything.
+	for n := -1; n != len(ins); {
+		n = len(ins)
+		for len(ins) > 0 {
+			if _, ok := ins[0].(report.LineBreak); !ok {
+				break
+			}
+			ins = ins[1:]
 		}
-		ins = ins[1:]
-	}
-	for len(ins) > 0 {
-		if _, ok := ins[len(ins)-1].(report.LineBreak); !ok {
-			break
+		for len(ins) > 0 {
+			if _, ok := ins[len(ins)-1].(report.LineBreak); !ok {
+				break
+			}
+			ins = ins[:len(ins)-1]
 		}
-		ins = ins[:len(ins)-1]
+		ins = trim(ins)
 	}
-	ins = trim(ins)
 	if strings.TrimSpace(report.Plain(ins)) == "" && !hasMarkup(ins) {
 		return nil
 	}
@@ -220,6 +225,72 @@ func (p *textParser) inlines(n ast.Node, noStrong bool) []report.Inline {
 	return out
 }
 
+// lineBreak appends a line break. The spaces before it go, and a break
+// right after another adds nothing: several in a row are one, as a blank
+// line, not a run of breaks, is what separates paragraphs.
+func lineBreak(out []report.Inline) []report.Inline {
+	out = trimEnd(out)
+	if n := len(out); n > 0 {
+		if _, ok := out[n-1].(report.LineBreak); ok {
+			return out
+		}
+	}
+	return append(out, report.LineBreak{})
+}
+
+// edges takes the line breaks off either end of the inlines of emphasis
+// or a link, to be set before and after it: a break belongs between the
+// words, not at the edge of the markup.
+func edges(ins []report.Inline) (lead bool, mid []report.Inline, tail bool) {
+	for len(ins) > 0 {
+		if _, ok := ins[0].(report.LineBreak); !ok {
+			break
+		}
+		ins, lead = ins[1:], true
+	}
+	for len(ins) > 0 {
+		if _, ok := ins[len(ins)-1].(report.LineBreak); !ok {
+			break
+		}
+		ins, tail = ins[:len(ins)-1], true
+	}
+	return lead, ins, tail
+}
+
+// trimEnd drops the spaces and tabs a line ends with before its break.
+func trimEnd(out []report.Inline) []report.Inline {
+	if n := len(out); n > 0 {
+		if s, ok := out[n-1].(report.Str); ok {
+			if s = report.Str(strings.TrimRight(string(s), " \t")); s == "" {
+				return out[:n-1]
+			}
+			out[n-1] = s
+		}
+	}
+	return out
+}
+
+// Lines returns s, plain text a person wrote (a criterion's comment, an
+// area's plan_note, the short fields of the action plan), as every format
+// prints it: report.Visible, each line trimmed, blank lines left out. A
+// "\n" in the result is a line break the writer typed, which the formats
+// keep (the Markdown sets it as a hard break, the HTML as <br>, the PDF as
+// a new line), except where a line cannot break: in a Markdown table cell
+// it is a space. Plain text is not Markdown: "*" is a star.
+func Lines(s string) string {
+	s = report.Visible(s)
+	if !strings.ContainsAny(s, "\n\t ") {
+		return s
+	}
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // str appends text, to the Str before it where there is one.
 func str(out []report.Inline, s string) []report.Inline {
 	if s == "" {
@@ -237,9 +308,12 @@ func str(out []report.Inline, s string) []report.Inline {
 // splice appends inlines, joining text that touches.
 func splice(out, ins []report.Inline) []report.Inline {
 	for _, in := range ins {
-		if s, ok := in.(report.Str); ok {
-			out = str(out, string(s))
-		} else {
+		switch in := in.(type) {
+		case report.Str:
+			out = str(out, string(in))
+		case report.LineBreak:
+			out = lineBreak(out)
+		default:
 			out = append(out, in)
 		}
 	}
@@ -256,11 +330,11 @@ func (p *textParser) inline(out []report.Inline, n ast.Node, noStrong bool) []re
 		} else {
 			out = str(out, decode(v))
 		}
-		switch {
-		case n.HardLineBreak():
-			out = append(out, report.LineBreak{})
-		case n.SoftLineBreak():
-			out = str(out, "\n")
+		// A line end inside a paragraph is kept as the writer typed it,
+		// whether CommonMark calls it hard (backslash, two spaces) or
+		// soft: printed reports keep the inspectors' and the unit's lines.
+		if n.HardLineBreak() || n.SoftLineBreak() {
+			out = lineBreak(out)
 		}
 	case *ast.String:
 		out = str(out, string(n.Value))
@@ -271,7 +345,10 @@ func (p *textParser) inline(out []report.Inline, n ast.Node, noStrong bool) []re
 		}
 		out = append(out, report.Code(s))
 	case *ast.Emphasis:
-		ins := p.inlines(n, noStrong)
+		lead, ins, tail := edges(p.inlines(n, noStrong))
+		if lead {
+			out = lineBreak(out)
+		}
 		switch {
 		case n.Level >= 2 && noStrong, strings.TrimSpace(report.Plain(ins)) == "" && !hasMarkup(ins):
 			out = splice(out, ins)
@@ -279,6 +356,9 @@ func (p *textParser) inline(out []report.Inline, n ast.Node, noStrong bool) []re
 			out = append(out, report.Strong{Children: ins})
 		default:
 			out = append(out, report.Emph{Children: ins})
+		}
+		if tail {
+			out = lineBreak(out)
 		}
 	case *ast.Link:
 		dest := decode(n.Destination)
@@ -289,11 +369,17 @@ func (p *textParser) inline(out []report.Inline, n ast.Node, noStrong bool) []re
 			}
 			return str(out, s+")")
 		}
-		ins := p.inlines(n, noStrong)
+		lead, ins, tail := edges(p.inlines(n, noStrong))
 		if strings.TrimSpace(report.Plain(ins)) == "" && !hasMarkup(ins) {
 			ins = []report.Inline{report.Str(dest)}
 		}
+		if lead {
+			out = lineBreak(out)
+		}
 		out = append(out, report.Link{URL: dest, Children: ins})
+		if tail {
+			out = lineBreak(out)
+		}
 	case *ast.AutoLink:
 		u, label := string(n.URL(src)), string(n.Label(src))
 		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {

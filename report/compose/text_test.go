@@ -23,7 +23,19 @@ func TestText(t *testing.T) {
 		want      bl
 	}{
 		{"empty", " \n\t\n", nil},
-		{"paragraphs, soft break kept as newline", "ett\ntvå\n\n\ntre", bl{p(str("ett\ntvå")), p(str("tre"))}},
+		{"paragraphs, a line end is a line break", "ett\ntvå\n\n\ntre", bl{p(str("ett"), br, str("två")), p(str("tre"))}},
+		{"spaces before a line end dropped", "ett \t\n två\t \nтри", bl{p(str("ett"), br, str("två"), br, str("три"))}},
+		{"line breaks in a list item", "- a\n  b\nc\n- d", bl{report.List{Tight: true, Items: []bl{item(str("a"), br, str("b"), br, str("c")), item(str("d"))}}}},
+		{"line break in emphasis and a link", "*a\nb* [c\nd](https://x.se)",
+			bl{p(report.Emph{Children: in{str("a"), br, str("b")}}, str(" "), report.Link{URL: "https://x.se", Children: in{str("c"), br, str("d")}})}},
+		{"line break in a heading", "a\nb\n===", bl{p(report.Strong{Children: in{str("a"), br, str("b")}})}},
+		{"code span across lines", "`a\nb`", bl{p(report.Code("a b"))}},
+		{"blank code span after a line end", "00\n`` ``", bl{p(str("00"))}},
+		{"breaks in a row are one", "a\n\\\nb  \n\\\nc", bl{p(str("a"), br, str("b"), br, str("c"))}},
+		{"break at the edge of strong set before it", "a **\\\nb** c", bl{p(str("a"), br, report.Strong{Children: in{str("b")}}, str(" c"))}},
+		{"break at the edge of strong at the start", "**\\\nb**", bl{p(report.Strong{Children: in{str("b")}})}},
+		{"break at the edge of a heading", "\\\nb\\\n-", bl{p(report.Strong{Children: in{str("b\\")}})}},
+		{"blank code span before a line end", "`` ``\n00", bl{p(str("00"))}},
 		{"hard breaks", "a\\\nb  \nc", bl{p(str("a"), br, str("b"), br, str("c"))}},
 		{"break at the end dropped", "a\\", bl{p(str("a\\"))}},
 		{"emphasis", "*em* **strong** `kod`",
@@ -33,7 +45,7 @@ func TestText(t *testing.T) {
 		{"strong inside heading is text", "## *a* **b**", bl{p(report.Strong{Children: in{report.Emph{Children: in{str("a")}}, str(" b")}})}},
 		{"thematic break dropped", "a\n\n---\n\nb", bl{p(str("a")), p(str("b"))}},
 		{"strikethrough stays", "~~gammal~~", bl{p(str("~~gammal~~"))}},
-		{"table stays text", "| a |\n|---|", bl{p(str("| a |\n|---|"))}},
+		{"table stays text", "| a |\n|---|", bl{p(str("| a |"), br, str("|---|"))}},
 		{"allowed link", "[rutin](https://x.se/a)", bl{p(report.Link{URL: "https://x.se/a", Children: in{str("rutin")}})}},
 		{"empty label is the address", "[](https://x.se)", bl{p(report.Link{URL: "https://x.se", Children: in{str("https://x.se")}})}},
 		{"javascript link is text", "[x](javascript:alert(1) \"t\")", bl{p(str("[x](javascript:alert(1) \"t\")"))}},
@@ -45,7 +57,7 @@ func TestText(t *testing.T) {
 		{"quote is its content", "> citat", bl{p(str("citat"))}},
 		{"image is its text", "![alt](https://x.se/a.png)", bl{p(str("alt"))}},
 		{"entities and escapes", "&lt;b&gt; \\*", bl{p(str("<b> *"))}},
-		{"control characters", "a\x00b\r\nc", bl{p(str("ab\nc"))}},
+		{"control characters", "a\x00b\r\nc", bl{p(str("ab"), br, str("c"))}},
 		{"tight list", "- a\n- b", bl{report.List{Tight: true, Start: 0, Items: []bl{item(str("a")), item(str("b"))}}}},
 		{"loose numbered list", "3. a\n\n4. b", bl{report.List{Ordered: true, Start: 3, Items: []bl{item(str("a")), item(str("b"))}}}},
 		{"empty item left out", "- \n- b", bl{report.List{Tight: true, Items: []bl{item(str("b"))}}}},
@@ -88,24 +100,42 @@ func TestTextDepth(t *testing.T) {
 
 // FuzzText: whatever the input, the tree keeps the promises its types
 // make: no empty item or list, no link to an address not allowed, no line
-// break at either end of a paragraph, nesting within maxDepth.
+// break at either end of a paragraph or of markup, no two breaks in a
+// row, nesting within maxDepth.
 func FuzzText(f *testing.F) {
 	for _, s := range []string{"# h\n- a\n  1. b", "[x](javascript:1)", "<b>x</b>", "| a |\n|---|", "`a`", "> q\n```\nc\n```", "a\\\n-b", "~~s~~\n\n---", "*a\\\nb*"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		edge := func(ins []report.Inline) {
+			if n := len(ins); n > 0 {
+				_, first := ins[0].(report.LineBreak)
+				_, last := ins[n-1].(report.LineBreak)
+				if first || last {
+					t.Errorf("a break at the edge of markup from %q", src)
+				}
+			}
+		}
 		var inl func([]report.Inline)
 		inl = func(ins []report.Inline) {
-			for _, n := range ins {
+			for i, n := range ins {
+				if _, ok := n.(report.LineBreak); ok && i > 0 {
+					if _, twice := ins[i-1].(report.LineBreak); twice {
+						t.Errorf("two breaks in a row from %q", src)
+					}
+				}
 				switch n := n.(type) {
 				case report.Link:
 					if !report.LinkAllowed(n.URL) || len(n.Children) == 0 {
 						t.Errorf("link %q with %d children from %q", n.URL, len(n.Children), src)
 					}
+					edge(n.Children)
 					inl(n.Children)
 				case report.Emph:
+					edge(n.Children)
 					inl(n.Children)
 				case report.Strong:
+					edge(n.Children)
 					inl(n.Children)
 				}
 			}
@@ -143,4 +173,22 @@ func FuzzText(f *testing.F) {
 		}
 		walk(Text(src).Blocks, 0)
 	})
+}
+
+// TestLines: plain text keeps the lines its writer typed, and nothing else
+// of its layout.
+func TestLines(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"en rad", "en rad"},
+		{"  rad ett  \n\trad två\n", "rad ett\nrad två"},
+		{"a\n\n\nb\r\nc\rd", "a\nb\nc\nd"},
+		{"*inte* Markdown\\\n- ingen lista", "*inte* Markdown\\\n- ingen lista"},
+		{" \n \t\n", ""},
+		{"dold\u200btext\u202e", "doldtext[U+202E]"},
+	} {
+		if got := Lines(c.in); got != c.want {
+			t.Errorf("Lines(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
 }
