@@ -64,7 +64,7 @@ fuzz:
 
 # Refresh golden files and the committed JSON Schema; review the diff.
 golden:
-	$(GO) test ./schema ./render/markdown -run "Golden|JSONSchema" -update
+	$(GO) test ./schema ./render/markdown ./render/html -run "Golden|JSONSchema" -update
 
 schema: golden
 
