@@ -115,16 +115,21 @@ type Doc struct {
 	fonts *Fonts
 	faces *[nStyles]*face
 
-	items  []item   // the flow, drawn at Output
-	gap    float64  // pending vertical space
-	hold   int      // items still to tie to what precedes them (after a heading)
-	blocks int      // the last block number given
-	groups int      // the last Keep group number given
-	page   int      // the page being drawn
-	placed []placed // what was drawn where
-	font   fontKey  // the face fpdf has selected
-	added  [nStyles]bool
-	done   bool
+	items   []item   // the flow; drawn items are emptied unless retain
+	at      pos      // where the next page starts
+	drawn   bool     // a page was drawn: the next needs a new one
+	count   int      // items added, to flush every flushEvery
+	keeping int      // depth of Keep calls under way
+	retain  bool     // keep drawn items (the layout tests read them)
+	gap     float64  // pending vertical space
+	hold    int      // items still to tie to what precedes them (after a heading)
+	blocks  int      // the last block number given
+	groups  int      // the last Keep group number given
+	page    int      // the page being drawn
+	placed  []placed // what was drawn where
+	font    fontKey  // the face fpdf has selected
+	added   [nStyles]bool
+	done    bool
 
 	where    string
 	warnings []string
@@ -162,13 +167,17 @@ func New(m Meta) *Doc {
 		p.SetError(err)
 		fs = &missingFonts
 	}
-	d := &Doc{pdf: p, meta: m, fonts: fs, faces: &fs.faces, lastLevel: -1}
+	d := &Doc{pdf: p, meta: m, fonts: fs, faces: &fs.faces, lastLevel: -1, retain: retainItems}
 	d.setFont(regular, bodyPt, false)
 	d.newPage()
 	return d
 }
 
-// missingFaces stands in when the fonts cannot be parsed (never with the
+// retainItems makes new documents keep every item of their flow after it
+// is drawn, for the layout tests.
+var retainItems = false
+
+// missingFonts stands in when the fonts cannot be parsed (never with the
 // embedded fonts), so that layout still runs and Output reports the
 // error.
 var missingFonts = Fonts{family: "missing", faces: [nStyles]*face{{subst: '?'}, {subst: '?'}, {subst: '?'}, {subst: '?'}}}

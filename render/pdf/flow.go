@@ -123,7 +123,9 @@ func (d *Doc) Space(mm float64) {
 // is broken where the rest of its content allows.
 func (d *Doc) Keep(fill func()) {
 	start := len(d.items)
+	d.keeping++
 	fill()
+	d.keeping--
 	d.tie(start, keepWeak)
 	d.groups++
 	for i := start; i < len(d.items); i++ {
@@ -172,6 +174,9 @@ func (d *Doc) add(it item) {
 		d.hold--
 	}
 	d.items = append(d.items, it)
+	if d.count++; flushEvery > 0 && d.count%flushEvery == 0 && d.keeping == 0 {
+		d.flush(false)
+	}
 }
 
 // drawLine draws l with its left edge at x and its top at y.

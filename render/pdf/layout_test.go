@@ -19,6 +19,11 @@ import (
 // engine's own record of what it drew where (Doc.placed), for the fixture,
 // a generated corpus and stress documents.
 
+func init() {
+	// The layout check reads every item of a finished document.
+	retainItems = true
+}
+
 // pageRoom is the height of the text area of a page.
 const pageRoom = pageH - marginBottom - marginTop
 
@@ -31,6 +36,9 @@ type layoutOf struct {
 
 func finish(t testing.TB, d *Doc) layoutOf {
 	t.Helper()
+	if !d.retain {
+		t.Fatal("the document was made without retainItems: the check needs every item")
+	}
 	if err := d.Output(io.Discard); err != nil {
 		t.Fatal(err)
 	}
@@ -371,6 +379,47 @@ func TestLayoutCheckCatches(t *testing.T) {
 	for _, want := range []string{"is on another page", "a single line of its paragraph"} {
 		if !strings.Contains(bad, want) {
 			t.Errorf("the check misses %q:\n%s", want, bad)
+		}
+	}
+}
+
+// TestFlushChangesNothing: drawing pages as the flow fills them (and
+// dropping what was drawn) gives the same bytes as drawing the whole flow
+// at Output, for the fixture and the stress documents, at every flush
+// interval.
+func TestFlushChangesNothing(t *testing.T) {
+	defer func(r bool, n int) { retainItems, flushEvery = r, n }(retainItems, flushEvery)
+	r := fixtureReport(t, "sv")
+	long := strings.Repeat("Lång mening om handledning och kompetensbedömning. ", 300)
+	docs := map[string]func() *Doc{
+		"report": func() *Doc { return reportDoc(r, nil) },
+		"plan":   func() *Doc { return planDoc(r, nil) },
+		"sample": func() *Doc { d := New(testMeta()); sample(d, 16); return d },
+		"long": func() *Doc {
+			d := New(testMeta())
+			for i := range 40 {
+				d.Heading(fmt.Sprintf("Rubrik %d", i), 2)
+				d.Paragraph(Run{Text: long[:(i*997)%len(long)]})
+				d.Keep(func() { d.Checkbox(CheckMet, long[:500]); d.Paragraph(Run{Text: long[:(i*331)%1500]}) })
+			}
+			return d
+		},
+	}
+	out := func(mk func() *Doc) []byte {
+		var b strings.Builder
+		if err := mk().Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		return []byte(b.String())
+	}
+	for name, mk := range docs {
+		retainItems, flushEvery = true, 0
+		want := out(mk)
+		for _, n := range []int{1, 7, 64} {
+			retainItems, flushEvery = false, n
+			if got := out(mk); string(got) != string(want) {
+				t.Errorf("%s: flushing every %d items changes the PDF", name, n)
+			}
 		}
 	}
 }

@@ -109,20 +109,44 @@ func (d *Doc) newPage() {
 	d.page++
 }
 
-// paginate fills the pages with the flow, once, at Output.
+// paginate fills the rest of the pages with the flow, at Output.
 func (d *Doc) paginate() {
 	if len(d.pending) > 0 {
 		d.add(item{line: &line{}, kind: kindMark})
 	}
-	p := pos{}
+	d.flush(true)
+}
+
+// flushEvery is how many items may be added between two attempts to draw
+// the pages the flow has filled: a document's memory then holds a few
+// pages of items, not the whole flow. 0 draws everything at Output.
+var flushEvery = 64
+
+// flush draws the pages that are decided. A page is decided when the item
+// that did not fit on it is followed by three more: the links of the last
+// items may still change (a heading ties the next two items to it), those
+// before cannot. Within a Keep group nothing is decided, as the group's
+// links are set when it ends. With final, every page is drawn.
+func (d *Doc) flush(final bool) {
 	for {
-		q := d.fillPage(p)
-		d.drawPage(p, q)
-		p = q
-		if p.i >= len(d.items) {
+		end, stop := d.fillPage(d.at)
+		if !final && stop >= len(d.items)-3 {
 			return
 		}
-		d.newPage()
+		if d.drawn {
+			d.newPage()
+		}
+		d.drawPage(d.at, end)
+		d.drawn = true
+		if !d.retain {
+			for k := d.at.i; k < end.i; k++ {
+				d.items[k] = item{} // drawn: its lines and rows can go
+			}
+		}
+		d.at = end
+		if end.i >= len(d.items) {
+			return
+		}
 	}
 }
 
@@ -139,8 +163,10 @@ func (d *Doc) repeated(p pos) *trow {
 	return it.tab.head
 }
 
-// fillPage says where the page that starts at p ends.
-func (d *Doc) fillPage(p pos) pos {
+// fillPage says where the page that starts at p ends, and which item did
+// not fit on it (len(d.items) when all do): the decision read the items up
+// to that one, and no further.
+func (d *Doc) fillPage(p pos) (end pos, stop int) {
 	top, bottom := marginTop, d.bottom()
 	fill := func(y float64) float64 { return (y - top) / (bottom - top) }
 	y := top
@@ -157,7 +183,7 @@ func (d *Doc) fillPage(p pos) pos {
 		}
 		if it.row == nil {
 			if y+gap+it.line.h > bottom+eps {
-				return choose(cs, d.progress(p))
+				return choose(cs, d.progress(p)), k
 			}
 			y += gap + it.line.h
 			cs = append(cs, cand{pos{k + 1, nil}, fill(y), it.link})
@@ -191,9 +217,9 @@ func (d *Doc) fillPage(p pos) pos {
 			}
 			cs = append(cs, cand{pos{k, to}, fill(y + gap + h), pen})
 		}
-		return choose(cs, d.progress(p))
+		return choose(cs, d.progress(p)), k
 	}
-	return pos{len(d.items), nil}
+	return pos{len(d.items), nil}, len(d.items)
 }
 
 // choose picks where a page ends among the places it may end (in order):
