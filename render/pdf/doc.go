@@ -34,7 +34,12 @@
 // an error inside fpdf, or from the writer, is returned by Output.
 //
 // The same calls give byte-identical output: fixed creation and
-// modification dates, producer "spur", sorted catalogs and no document ID.
+// modification dates, producer "spur", sorted catalogs, and a document ID
+// computed from the content.
+//
+// Every document is PDF/A-1b (pdfa.go): an sRGB output intent, XMP
+// metadata equal to the document properties, subset fonts with their
+// tags and CIDSets, no transparency.
 //
 // # API
 //
@@ -155,10 +160,12 @@ func New(m Meta) *Doc {
 	p.SetModificationDate(created)
 	p.SetProducer("spur", false)
 	p.SetCreator("spur", false)
-	p.SetTitle(cleanMeta(m.Title), true)
-	p.SetAuthor(cleanMeta(m.Author), true)
-	p.SetSubject(cleanMeta(m.Subject), true)
-	p.SetKeywords(cleanMeta(m.Keywords), true)
+	title, author, subject, keywords := cleanMeta(m.Title), cleanMeta(m.Author), cleanMeta(m.Subject), cleanMeta(m.Keywords)
+	p.SetTitle(title, true)
+	p.SetAuthor(author, true)
+	p.SetSubject(subject, true)
+	p.SetKeywords(keywords, true)
+	archival(p, title, author, subject, keywords, created)
 	p.SetLang(cleanLang(m.Lang))
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.SetAutoPageBreak(false, marginBottom)

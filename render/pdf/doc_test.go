@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -18,13 +19,22 @@ func TestDeterministic(t *testing.T) {
 			t.Fatal("two renderings differ")
 		}
 	}
-	for _, want := range []string{"/Producer (spur)", "/CreationDate (D:20250314093000)", "/ModDate (D:20250314093000)"} {
+	for _, want := range []string{"/Producer (spur)", "/CreationDate (D:20250314093000Z)", "/ModDate (D:20250314093000Z)",
+		"<xmp:CreateDate>2025-03-14T09:30:00Z</xmp:CreateDate>"} {
 		if !bytes.Contains(a, []byte(want)) {
 			t.Errorf("no %s", want)
 		}
 	}
-	if bytes.Contains(a, []byte("/ID")) {
-		t.Error("the trailer has a document /ID")
+	// The document ID is computed from the content: the same for the
+	// same document, another for another.
+	id := regexp.MustCompile(`/ID \[<([0-9a-f]{32})><([0-9a-f]{32})>\]`)
+	m := id.FindSubmatch(a)
+	if m == nil {
+		t.Fatal("the trailer has no document /ID")
+	}
+	c, _ := render(t, func(d *Doc) { sample(d, 7) })
+	if n := id.FindSubmatch(c); n == nil || bytes.Equal(m[1], n[1]) {
+		t.Errorf("two documents have the same /ID %s", m[1])
 	}
 }
 
@@ -34,7 +44,7 @@ func TestZeroDateIsFixed(t *testing.T) {
 	if err := d.Output(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(buf.Bytes(), []byte("/CreationDate (D:19700101000000)")) {
+	if !bytes.Contains(buf.Bytes(), []byte("/CreationDate (D:19700101000000Z)")) {
 		t.Error("zero Meta.Created is not 1970-01-01")
 	}
 }

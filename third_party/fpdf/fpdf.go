@@ -27,6 +27,8 @@ package fpdf
 
 import (
 	"bytes"
+	"crypto/md5"  // spur: the document ID
+	"crypto/sha1" // spur: the subset tag
 	"encoding/json"
 	"fmt"
 	"image"
@@ -4330,7 +4332,10 @@ func (f *Fpdf) putpages() {
 			annots.printf("]")
 			f.out(annots.String())
 		}
-		if f.pdfVersion > pdfVers1_3 {
+		// spur: a transparency group only where the document uses
+		// transparency (SetAlpha); upstream put one on every page of a
+		// PDF 1.4 file, which PDF/A-1 forbids.
+		if f.pdfVersion > pdfVers1_3 && len(f.blendMap) > 0 {
 			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
 		}
 		f.outf("/Contents %d 0 R>>", f.n+1)
@@ -4511,6 +4516,11 @@ func (f *Fpdf) putfonts() {
 				utf8FontSize := len(utf8FontStream)
 				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
 				delete(CodeSignDictionary, 0)
+				// spur: a subset is named with a tag (PDF/A): six capitals
+				// from the font and the characters it holds, the same for
+				// the same subset.
+				cidSet, tag := subsetCIDs(fontName, CodeSignDictionary)
+				fontName = tag + "+" + fontName
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4551,6 +4561,7 @@ func (f *Fpdf) putfonts() {
 				s.printf(" /StemV %d", font.Desc.StemV)
 				s.printf(" /MissingWidth %d", font.Desc.MissingWidth)
 				s.printf("/FontFile2 %d 0 R", f.n+2)
+				s.printf(" /CIDSet %d 0 R", f.n+3) // spur: the CIDs of the subset (PDF/A)
 				s.printf(">>")
 				f.out(s.String())
 				f.out("endobj")
@@ -4582,12 +4593,45 @@ func (f *Fpdf) putfonts() {
 				f.putstream(compressedFontStream)
 				f.out("endobj")
 				mem.release()
+
+				// spur: CIDSet
+				mem = xmem.compress(cidSet)
+				f.newobj()
+				f.out("<</Length " + strconv.Itoa(len(mem.bytes())) + "/Filter /FlateDecode>>")
+				f.putstream(mem.bytes())
+				f.out("endobj")
+				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
 			}
 		}
 	}
+}
+
+// subsetCIDs returns the CIDSet of a subset font, a bit (from the high
+// bit of the first byte) for each CID it holds, .notdef's 0 among them;
+// and its subset tag, six capitals from a hash of the name and the CIDs.
+// spur: PDF/A-1 wants both for subset fonts.
+func subsetCIDs(name string, cids map[int]int) (set []byte, tag string) {
+	last := 0
+	for c := range cids {
+		last = max(last, c)
+	}
+	set = make([]byte, last/8+1)
+	set[0] |= 0x80
+	for c := range cids {
+		set[c/8] |= 0x80 >> (c % 8)
+	}
+	h := sha1.New()
+	h.Write([]byte(name))
+	h.Write(set)
+	sum := h.Sum(nil)
+	t := make([]byte, 6)
+	for i := range t {
+		t[i] = 'A' + sum[i]%26
+	}
+	return set, string(t)
 }
 
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
@@ -5045,9 +5089,25 @@ func (f *Fpdf) putinfo() {
 		f.outf("/Creator %s", f.textstring(f.creator))
 	}
 	creation := timeOrNow(f.creationDate)
-	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
+	f.outf("/CreationDate %s", f.textstring(pdfDate(creation)))
 	mod := timeOrNow(f.modDate)
-	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")))
+	f.outf("/ModDate %s", f.textstring(pdfDate(mod)))
+}
+
+// pdfDate is t as a PDF date with its offset from UT, which XMP dates
+// (PDF/A) must equal: "D:20250314093000Z", "D:20250314103000+01'00'".
+// spur: upstream wrote no offset.
+func pdfDate(t time.Time) string {
+	s := "D:" + t.Format("20060102150405")
+	_, off := t.Zone()
+	if off == 0 {
+		return s + "Z"
+	}
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%s%c%02d'%02d'", s, sign, off/3600, off/60%60)
 }
 
 func (f *Fpdf) putcatalog() {
@@ -5096,13 +5156,20 @@ func (f *Fpdf) putcatalog() {
 	// Name dictionary :
 	//	-> Javascript
 	//	-> Embedded files
+	// spur: no name dictionary without names (PDF/A forbids an
+	// /EmbeddedFiles entry, even an empty one).
+	if f.javascript == nil && len(f.attachments) == 0 {
+		return
+	}
 	f.out("/Names <<")
 	// JavaScript
 	if f.javascript != nil {
 		f.outf("/JavaScript %d 0 R", f.nJs)
 	}
 	// Embedded files
-	f.outf("/EmbeddedFiles %s", f.getEmbeddedFiles())
+	if len(f.attachments) > 0 {
+		f.outf("/EmbeddedFiles %s", f.getEmbeddedFiles())
+	}
 	f.out(">>")
 }
 
@@ -5114,10 +5181,17 @@ func (f *Fpdf) putheader() {
 func (f *Fpdf) puttrailer() {
 	f.outf("/Size %d", f.n+1)
 	f.outf("/Root %d 0 R", f.n)
-	f.outf("/Info %d 0 R", f.n-1)
+	// spur: upstream wrote /Info n-1, which is the last output intent's
+	// ICC stream when there is one.
+	f.outf("/Info %d 0 R", f.nInfo)
 	if f.protect.encrypted {
 		f.outf("/Encrypt %d 0 R", f.protect.objNum)
 		f.out("/ID [()()]")
+	} else {
+		// spur: a document ID (PDF/A requires one), from the content, so
+		// that the same document gives the same bytes.
+		id := md5.Sum(f.buffer.Bytes())
+		f.outf("/ID [<%x><%x>]", id, id)
 	}
 }
 
@@ -5156,8 +5230,23 @@ func (f *Fpdf) putbookmarks() {
 			lru[o.level] = i
 			level = o.level
 		}
+		// spur: /Count, the number of open descendants (all of them:
+		// every entry is open), on each entry and on the root, as PDF/A
+		// requires.
+		count := make([]int, nb)
+		for i := nb - 1; i >= 0; i-- {
+			if p := f.outlines[i].parent; p != nb {
+				count[p] += 1 + count[i]
+			}
+		}
+		total := 0
+		for i, o := range f.outlines {
+			if o.level == 0 {
+				total += 1 + count[i]
+			}
+		}
 		n := f.n + 1
-		for _, o := range f.outlines {
+		for i, o := range f.outlines {
 			f.newobj()
 			f.outf("<</Title %s", f.textstring(o.text))
 			f.outf("/Parent %d 0 R", n+o.parent)
@@ -5174,13 +5263,13 @@ func (f *Fpdf) putbookmarks() {
 				f.outf("/Last %d 0 R", n+o.last)
 			}
 			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
-			f.out("/Count 0>>")
+			f.outf("/Count %d>>", count[i]) // spur: was 0
 			f.out("endobj")
 		}
 		f.newobj()
 		f.outlineRoot = f.n
 		f.outf("<</Type /Outlines /First %d 0 R", n)
-		f.outf("/Last %d 0 R>>", n+lru[0])
+		f.outf("/Last %d 0 R /Count %d>>", n+lru[0], total) // spur: /Count
 		f.out("endobj")
 	}
 }
@@ -5242,6 +5331,7 @@ func (f *Fpdf) enddoc() {
 	f.putxmp()
 	// 	Info
 	f.newobj()
+	f.nInfo = f.n // spur: the trailer's /Info (output intents come after it)
 	f.out("<<")
 	f.putinfo()
 	f.out(">>")
