@@ -139,7 +139,7 @@ func TestInfoDatesHaveZones(t *testing.T) {
 	}{
 		{time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC), "D:20250314093000Z"},
 		{time.Date(2025, 3, 14, 10, 30, 0, 0, time.FixedZone("CET", 3600)), "D:20250314103000+01'00'"},
-		{time.Date(2025, 3, 14, 4, 0, 0, 0, time.FixedZone("", -(5*3600 + 30*60))), "D:20250314040000-05'30'"},
+		{time.Date(2025, 3, 14, 4, 0, 0, 0, time.FixedZone("", -(5*3600+30*60))), "D:20250314040000-05'30'"},
 	} {
 		if got := pdfDate(tt.t); got != tt.want {
 			t.Errorf("pdfDate(%v) = %q, want %q", tt.t, got, tt.want)
