@@ -163,3 +163,11 @@ func TestSubsetCIDs(t *testing.T) {
 		t.Errorf("tags %q, %q (same subset), %q (another)", tag, again, other)
 	}
 }
+
+// TestLinkPrinted: a link annotation has the print flag, as PDF/A wants.
+func TestLinkPrinted(t *testing.T) {
+	pdf := doc(t, func(f *Fpdf) { f.LinkString(10, 10, 20, 5, "https://www.socialstyrelsen.se/") })
+	if !bytes.Contains(pdf, []byte("/Subtype /Link /F 4 ")) {
+		t.Error("a link annotation without /F 4")
+	}
+}
