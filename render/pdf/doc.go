@@ -161,10 +161,16 @@ func New(m Meta) *Doc {
 	p.SetProducer("spur", false)
 	p.SetCreator("spur", false)
 	title, author, subject, keywords := cleanMeta(m.Title), cleanMeta(m.Author), cleanMeta(m.Subject), cleanMeta(m.Keywords)
-	p.SetTitle(title, true)
-	p.SetAuthor(author, true)
-	p.SetSubject(subject, true)
-	p.SetKeywords(keywords, true)
+	// fpdf writes an empty UTF-8 property as a lone byte-order mark, which
+	// PDF/A then wants in the XMP: an empty property is not set at all.
+	for _, set := range []struct {
+		fn func(string, bool)
+		s  string
+	}{{p.SetTitle, title}, {p.SetAuthor, author}, {p.SetSubject, subject}, {p.SetKeywords, keywords}} {
+		if set.s != "" {
+			set.fn(set.s, true)
+		}
+	}
 	archival(p, title, author, subject, keywords, created)
 	p.SetLang(cleanLang(m.Lang))
 	p.SetMargins(marginLeft, marginTop, marginRight)
