@@ -2,7 +2,7 @@
 GO      ?= go
 FIXTURES = $(wildcard fixtures/*.yaml)
 
-.PHONY: build demo test check bench bench-all fuzz faults browser-deps golden schema clean
+.PHONY: build demo test check bench bench-all fuzz faults browser-deps golden schema clean pdfa
 
 build:
 	$(GO) build -o bin/spur ./cmd/spur
@@ -15,6 +15,11 @@ demo: build
 	@for f in $(FIXTURES); do ./bin/spur grade $$f || exit 1; done
 	./bin/spur build fixtures -o out
 	./bin/spur build --check fixtures -o out
+
+# Apache PDFBox Preflight over every PDF of make demo (out/): each must be
+# PDF/A-1b. CI runs it after make demo.
+pdfa: demo
+	SPUR_PDFA_DIR=$(CURDIR)/out $(GO) test -count=1 -run '^TestDir$$' -v ./internal/preflight
 
 # gofmt and vet checks, then every test with the race detector (the
 # vendored fpdf is a module of its own: its tests of spur's patches run
