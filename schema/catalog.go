@@ -129,29 +129,43 @@ func (c *Catalog) Heading(a *CatalogArea, k Kind) string {
 // Count returns the number of criteria in the catalogue.
 func (c *Catalog) Count() int { return len(c.byID) }
 
-var catalogs = sync.OnceValues(loadCatalogs)
+// catalogFiles holds a parse of each embedded catalogue, made when it is
+// first asked for: a command needs the version its inspection names, and
+// parsing each of them took a millisecond at the start of every command.
+var catalogFiles = sync.OnceValue(func() map[string]func() (*Catalog, error) {
+	entries, _ := catalogFS.ReadDir("catalog")
+	m := map[string]func() (*Catalog, error){}
+	for _, e := range entries {
+		name := e.Name()
+		m[strings.TrimSuffix(name, ".yaml")] = sync.OnceValues(func() (*Catalog, error) { return loadCatalog(name) })
+	}
+	return m
+})
 
-func loadCatalogs() (map[string]*Catalog, error) {
-	entries, err := catalogFS.ReadDir("catalog")
+func loadCatalog(name string) (*Catalog, error) {
+	data, err := catalogFS.ReadFile(path.Join("catalog", name))
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]*Catalog{}
-	for _, e := range entries {
-		data, err := catalogFS.ReadFile(path.Join("catalog", e.Name()))
-		if err != nil {
-			return nil, err
-		}
-		c, err := parseCatalog(data)
-		if err != nil {
-			return nil, fmt.Errorf("catalogue %s: %w", e.Name(), err)
-		}
-		if want := strings.TrimSuffix(e.Name(), ".yaml"); c.Version != want {
-			return nil, fmt.Errorf("catalogue %s: version %q does not match the file name", e.Name(), c.Version)
-		}
-		out[c.Version] = c
+	c, err := parseCatalog(data)
+	if err != nil {
+		return nil, fmt.Errorf("catalogue %s: %w", name, err)
 	}
-	return out, nil
+	if want := strings.TrimSuffix(name, ".yaml"); c.Version != want {
+		return nil, fmt.Errorf("catalogue %s: version %q does not match the file name", name, c.Version)
+	}
+	return c, nil
+}
+
+// catalogVersionNames lists the embedded versions, oldest first, from the
+// names of their files.
+func catalogVersionNames() []string {
+	var v []string
+	for name := range catalogFiles() {
+		v = append(v, name)
+	}
+	sort.Strings(v)
+	return v
 }
 
 func parseCatalog(data []byte) (*Catalog, error) {
@@ -195,35 +209,34 @@ func parseCatalog(data []byte) (*Catalog, error) {
 
 // Catalogs returns every embedded catalogue version, oldest first.
 func Catalogs() ([]*Catalog, error) {
-	m, err := catalogs()
-	if err != nil {
-		return nil, err
-	}
 	var out []*Catalog
-	for _, c := range m {
+	for _, v := range catalogVersionNames() {
+		c, err := catalogFiles()[v]()
+		if err != nil {
+			return nil, err
+		}
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
 	return out, nil
 }
 
 // LatestCatalog returns the newest catalogue version.
 func LatestCatalog() (*Catalog, error) {
-	all, err := Catalogs()
-	if err != nil {
-		return nil, err
+	v := catalogVersionNames()
+	if len(v) == 0 {
+		return nil, fmt.Errorf("no catalogue")
 	}
-	return all[len(all)-1], nil
+	return catalogFiles()[v[len(v)-1]]()
 }
 
 // CatalogVersion returns the catalogue of the given version.
 func CatalogVersion(v string) (*Catalog, bool) {
-	m, err := catalogs()
-	if err != nil {
+	load, ok := catalogFiles()[v]
+	if !ok {
 		return nil, false
 	}
-	c, ok := m[v]
-	return c, ok
+	c, err := load()
+	return c, err == nil
 }
 
 // CatalogVersions lists the known versions, oldest first.

@@ -9,6 +9,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 && (os.Args[1] == "report" || os.Args[1] == "actionplan") {
+		startingHeap(32 << 20) // one inspection's documents
+	}
 	ctx := handleSignals(os.Stderr)
 	os.Exit(runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

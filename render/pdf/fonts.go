@@ -137,18 +137,29 @@ func parseFace(ttf []byte) (*face, error) {
 	}
 	f := &face{ttf: ttf}
 	var buf sfnt.Buffer
-	for r := rune(0); r < 0x10000; r++ {
-		g, err := sf.GlyphIndex(&buf, r)
-		if err != nil || g == 0 {
-			continue
+	set := func(r rune, g sfnt.GlyphIndex) {
+		if g == 0 {
+			return
 		}
 		adv, err := sf.GlyphAdvance(&buf, g, fixed.Int26_6(upem<<6), font.HintingNone)
 		if err != nil {
-			continue
+			return
 		}
 		f.has[r>>6] |= 1 << (uint(r) & 63)
 		// fpdf: int(math.Round(1000/upem * advance)).
 		f.width[r] = uint16(math.Round(1000.0 / float64(upem) * float64(adv) / 64))
+	}
+	// Asking sfnt for the glyph of each of the 65,536 runes took a
+	// millisecond a face, at the start of every command that makes a PDF;
+	// walking the ranges of the cmap gives the same glyphs.
+	if !walkCmap(ttf, set) {
+		for r := rune(0); r < 0x10000; r++ {
+			g, err := sf.GlyphIndex(&buf, r)
+			if err != nil {
+				continue
+			}
+			set(r, g)
+		}
 	}
 	f.subst = '?'
 	if f.covers('□') {
@@ -261,4 +272,147 @@ func familyName(ttf []byte) string {
 	}
 	// The bold face's name ends "-Bold"; the regular's may end "-Regular".
 	return strings.TrimSuffix(b.String(), "Regular")
+}
+
+// walkCmap calls set with each rune of the BMP that the font's cmap maps
+// and its glyph, as sfnt.Font.GlyphIndex gives them: from the subtable
+// sfnt reads (the widest Unicode encoding of a format it supports), if that
+// is of format 4 or 12 with its ranges in order, as fonts have them. It
+// reports false, having called nothing, for any other subtable, which the
+// caller then asks sfnt about rune by rune.
+func walkCmap(ttf []byte, set func(rune, sfnt.GlyphIndex)) bool {
+	u16 := func(b []byte, i uint32) uint16 { return uint16(b[i])<<8 | uint16(b[i+1]) }
+	u32 := func(b []byte, i uint32) uint32 { return uint32(u16(b, i))<<16 | uint32(u16(b, i+2)) }
+	if len(ttf) < 12 || len(ttf) > math.MaxInt32 {
+		return false
+	}
+	var cmap []byte
+	for i, n := uint32(0), uint32(u16(ttf, 4)); i < n; i++ {
+		rec := 12 + 16*i
+		if uint64(rec)+16 > uint64(len(ttf)) {
+			return false
+		}
+		if u32(ttf, rec) == 0x636d6170 { // "cmap"
+			o, l := uint64(u32(ttf, rec+8)), uint64(u32(ttf, rec+12))
+			if o+l > uint64(len(ttf)) {
+				return false
+			}
+			cmap = ttf[o : o+l]
+		}
+	}
+	size := uint32(len(cmap))
+	if size < 4 || uint64(size) < 4+8*uint64(u16(cmap, 2)) {
+		return false
+	}
+	// sfnt's parseCmap: the first subtable of the widest encoding.
+	bestWidth, bestOffset, bestFormat := 0, uint32(0), uint16(0)
+	for i := range uint32(u16(cmap, 2)) {
+		pid, psid := u16(cmap, 4+8*i), u16(cmap, 6+8*i)
+		width := 0
+		switch {
+		case pid == 0 && psid == 3, pid == 3 && (psid == 0 || psid == 1):
+			width = 2
+		case pid == 0 && psid == 4, pid == 3 && psid == 10:
+			width = 4
+		case pid == 1 && psid == 0:
+			width = 1
+		}
+		if width <= bestWidth {
+			continue
+		}
+		offset := u32(cmap, 8+8*i)
+		if offset > size-4 {
+			return false
+		}
+		format := u16(cmap, offset)
+		if !(format == 0 && pid == 1 && psid == 0 || format == 4 || format == 6 || format == 12) {
+			continue
+		}
+		bestWidth, bestOffset, bestFormat = width, offset, format
+	}
+	switch {
+	case bestWidth == 0:
+		return false
+	case bestFormat == 4:
+		return walkCmap4(cmap, bestOffset, set)
+	case bestFormat == 12:
+		return walkCmap12(cmap, bestOffset, set)
+	}
+	return false
+}
+
+// walkCmap4 walks a format 4 subtable as sfnt's format 4 lookup reads it.
+func walkCmap4(cmap []byte, offset uint32, set func(rune, sfnt.GlyphIndex)) bool {
+	u16 := func(i uint32) uint16 { return uint16(cmap[i])<<8 | uint16(cmap[i+1]) }
+	size := uint32(len(cmap))
+	if uint64(offset)+14 > uint64(size) || u16(offset+6)&1 != 0 {
+		return false
+	}
+	n := uint32(u16(offset+6) / 2)
+	base := offset + 14
+	if uint64(base)+8*uint64(n)+2 > uint64(size) {
+		return false
+	}
+	end := func(i uint32) uint16 { return u16(base + 2*i) }
+	start := func(i uint32) uint16 { return u16(base + 2*n + 2 + 2*i) }
+	for i := range n {
+		if start(i) > end(i) || i > 0 && end(i-1) >= start(i) {
+			return false // not in order: sfnt's binary search would differ
+		}
+	}
+	indexesBase := base + 8*n + 2
+	indexesLength := size - indexesBase
+	for i := range n {
+		delta, rangeOffset := u16(base+4*n+2+2*i), u16(base+6*n+2+2*i)
+		for c := start(i); ; c++ {
+			if rangeOffset == 0 {
+				set(rune(c), sfnt.GlyphIndex(c+delta))
+			} else {
+				// The same uint32 arithmetic as sfnt, wrapping included.
+				o := uint32(rangeOffset) + 2*uint32(int(i)-int(n)+int(c-start(i)))
+				if o <= indexesLength && o+2 <= indexesLength {
+					set(rune(c), sfnt.GlyphIndex(u16(indexesBase+o)))
+				}
+			}
+			if c == end(i) {
+				break
+			}
+		}
+	}
+	return true
+}
+
+// walkCmap12 walks the BMP part of a format 12 subtable as sfnt's format
+// 12 lookup reads it.
+func walkCmap12(cmap []byte, offset uint32, set func(rune, sfnt.GlyphIndex)) bool {
+	u32 := func(i uint32) uint32 {
+		return uint32(cmap[i])<<24 | uint32(cmap[i+1])<<16 | uint32(cmap[i+2])<<8 | uint32(cmap[i+3])
+	}
+	size := uint32(len(cmap))
+	if uint64(offset)+16 > uint64(size) {
+		return false
+	}
+	length, n := u32(offset+4), uint64(u32(offset+12))
+	if length > size-offset || 16+12*n != uint64(length) {
+		return false
+	}
+	group := func(i uint32) (start, end, delta uint32) {
+		g := offset + 16 + 12*i
+		return u32(g), u32(g + 4), u32(g + 8)
+	}
+	prevEnd := uint32(0)
+	for i := range uint32(n) {
+		start, end, _ := group(i)
+		if start > end || i > 0 && prevEnd >= start {
+			return false // not in order: sfnt's binary search would differ
+		}
+		prevEnd = end
+	}
+	for i := range uint32(n) {
+		start, end, delta := group(i)
+		for c := start; c <= end && c < 0x10000; c++ {
+			set(rune(c), sfnt.GlyphIndex(c-start+delta))
+		}
+	}
+	return true
 }

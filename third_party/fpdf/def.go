@@ -23,7 +23,6 @@ package fpdf
 import (
 	"bytes"
 	"crypto/sha1"
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
 	"encoding/json"
@@ -31,7 +30,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"sync"
 	"time"
 )
 
@@ -853,28 +851,6 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
-}
-
-// spur: utf8FontIDs memoises generateFontID for UTF-8 fonts added from
-// bytes. Every field generateFontID hashes (Tp, Name, Desc, Up, Ut, Cw) is
-// derived from the TrueType bytes and the font key, so the pair is the key.
-var utf8FontIDs sync.Map // utf8FontIDKey → string
-
-type utf8FontIDKey struct {
-	name string
-	sum  [sha256.Size]byte
-}
-
-// utf8FontID returns generateFontID(def) for a UTF-8 font read from ttf,
-// the same string, computed once per process for each font and key.
-func utf8FontID(def fontDefType, ttf []byte) string {
-	k := utf8FontIDKey{def.Name, sha256.Sum256(ttf)}
-	if id, ok := utf8FontIDs.Load(k); ok {
-		return id.(string)
-	}
-	id, _ := generateFontID(def)
-	utf8FontIDs.Store(k, id)
-	return id
 }
 
 // generateFontID generates a font Id from the font definition

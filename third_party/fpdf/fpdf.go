@@ -2168,15 +2168,14 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// }
 
 		Type := "UTF8"
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-
-		utf8File := newUTF8Font(&reader)
-
-		err := utf8File.parseFile()
+		// spur: the font is parsed once per process and shared read-only;
+		// utf8File is this document's own view of it (sharedUTF8Font).
+		shared, err := sharedUTF8Font(utf8Bytes)
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return
 		}
+		utf8File := shared.instance()
 		desc := FontDescType{
 			Ascent:       int(utf8File.Ascent),
 			Descent:      int(utf8File.Descent),
@@ -2206,8 +2205,8 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		}
 		// spur: the ID is a function of the font's bytes and key alone;
 		// computing it marshals a 65,536-entry width table, so it is
-		// computed once per process (utf8FontID).
-		def.i = utf8FontID(def, utf8Bytes)
+		// computed once per process and key (utf8FontShared.fontID).
+		def.i = shared.fontID(def)
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
@@ -2573,7 +2572,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
-	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	s := textOp(x*f.k, (f.h-y)*f.k, txt2) // spur: the same string, without fmt
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
 	}

@@ -60,6 +60,11 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	// spur: a font parsed once per process (sharedUTF8Font): GenerateCutFont
+	// cuts with its tables, which are read-only; runeGlyphs is its
+	// charSymbolDictionary (glyphOf).
+	shared     *utf8FontShared
+	runeGlyphs []cmapPair
 }
 
 type tableDescription struct {
@@ -532,9 +537,10 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 	symbolCollection := map[int]int{0: 0}
 	charSymbolPairCollection := make(map[int]int)
 	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
+		// spur: glyphOf(char) is charSymbolDictionary[char].
+		if glyph, OK := utf.glyphOf(char); OK {
+			symbolCollection[glyph] = char
+			charSymbolPairCollection[char] = glyph
 
 		}
 		utf.LastRune = max(utf.LastRune, char)
@@ -633,6 +639,23 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 
 // GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
+	// spur: the parsing before the cut is parseCutTables, done once per
+	// font when the font is shared.
+	var t *utf8CutTables
+	if utf.shared != nil {
+		t = utf.shared.cutTables()
+	} else {
+		t = utf.parseCutTables()
+	}
+	if t == nil {
+		return nil
+	}
+	return utf.cutFont(t, usedRunes)
+}
+
+// spur: parseCutTables is the start of upstream's GenerateCutFont: the
+// tables of the font it cuts from, nil if it has no Unicode cmap.
+func (utf *utf8FontFile) parseCutTables() *utf8CutTables {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
 	utf.charSymbolDictionary = make(map[int]int)
@@ -651,7 +674,6 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.SeekTable("hhea")
 	utf.skip(34)
 	metricsCount := utf.readUint16()
-	oldMetrics := metricsCount
 
 	utf.SeekTable("maxp")
 	utf.skip(4)
@@ -665,6 +687,31 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
+
+	return &utf8CutTables{
+		locaFormat:           LocaFormat,
+		metricsCount:         metricsCount,
+		numSymbols:           numSymbols,
+		tableDescriptions:    utf.tableDescriptions,
+		charSymbolDictionary: utf.charSymbolDictionary,
+		symbolPosition:       utf.symbolPosition,
+	}
+}
+
+// spur: cutFont is the rest of upstream's GenerateCutFont, the cut. It
+// reads t and writes only utf's own fields.
+func (utf *utf8FontFile) cutFont(t *utf8CutTables, usedRunes map[int]int) []byte {
+	utf.fileReader.readerPosition = 0
+	utf.tableDescriptions = t.tableDescriptions
+	utf.charSymbolDictionary = t.charSymbolDictionary
+	utf.runeGlyphs = t.runeGlyphs
+	utf.symbolPosition = t.symbolPosition
+	utf.outTablesData = make(map[string][]byte)
+	utf.LastRune = 0
+	LocaFormat := t.locaFormat
+	oldMetrics := t.metricsCount
+	numSymbols := t.numSymbols
+	var metricsCount int
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 

@@ -82,7 +82,9 @@ func utf8toutf16(s string, withBOM ...bool) string {
 	if len(withBOM) > 0 {
 		bom = withBOM[0]
 	}
-	res := make([]byte, 0, 8)
+	// spur: each byte of s gives at most two, so one allocation (was 8
+	// bytes, grown as written).
+	res := make([]byte, 0, 2*len(s)+2)
 	if bom {
 		res = append(res, 0xFE, 0xFF)
 	}
@@ -314,14 +316,26 @@ func (pa *untypedKeyMap) getIndex(key any) int {
 // Put key=>value in PHP Array
 func (pa *untypedKeyMap) put(key any, value int) {
 	if key == nil {
-		var i int
-		for n := 0; ; n++ {
-			i = pa.getIndex(n)
-			if i < 0 {
-				key = n
-				break
+		// spur: the key is the least int n >= 0 not yet a key, found in one
+		// pass over the keys rather than one pass for each n, which made
+		// generateCIDFontMap cubic in the length of a run of widths.
+		var small [256]bool
+		seen := small[:0]
+		if len(pa.keySet)+1 <= len(small) {
+			seen = small[:len(pa.keySet)+1]
+		} else {
+			seen = make([]bool, len(pa.keySet)+1)
+		}
+		for _, k := range pa.keySet {
+			if n, ok := k.(int); ok && n >= 0 && n < len(seen) {
+				seen[n] = true
 			}
 		}
+		n := 0
+		for seen[n] {
+			n++
+		}
+		key = n
 		pa.keySet = append(pa.keySet, key)
 		pa.valueSet = append(pa.valueSet, value)
 	} else {

@@ -1,0 +1,440 @@
+// spur: tests of spur's changes to fpdf (PATCHES.md). Each proves that a
+// change writes what upstream's code writes, or, for the deflate, what a
+// fresh writer writes; TestPinnedBytes fails on any change of the bytes of
+// a small document.
+
+package fpdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"maps"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
+	kzlib "github.com/klauspost/compress/zlib"
+)
+
+var testFaces = []struct {
+	style string
+	ttf   []byte
+}{
+	{"", liberationsansregular.TTF},
+	{"B", liberationsansbold.TTF},
+	{"I", liberationsansitalic.TTF},
+	{"BI", liberationsansbolditalic.TTF},
+}
+
+// upstreamParse is what upstream's AddUTF8FontFromBytes parses for every
+// document.
+func upstreamParse(t testing.TB, ttf []byte) *utf8FontFile {
+	t.Helper()
+	u := newUTF8Font(&fileReader{array: ttf})
+	if err := u.parseFile(); err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// TestFastParseAsUpstream: parseFileFast fills the same fields with the
+// same values as parseFile.
+func TestFastParseAsUpstream(t *testing.T) {
+	for _, f := range testFaces {
+		want := upstreamParse(t, f.ttf)
+		got := newUTF8Font(&fileReader{array: f.ttf})
+		if _, _, err := got.parseFileFast(); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("style %q: parseFileFast differs from parseFile", f.style)
+		}
+	}
+	for _, b := range [][]byte{[]byte("OTTO\x00\x00\x00\x00"), []byte("ttcf\x00\x00\x00\x00"), []byte("junkjunk")} {
+		_, _, errFast := newUTF8Font(&fileReader{array: b}).parseFileFast()
+		errUp := newUTF8Font(&fileReader{array: b}).parseFile()
+		if errFast == nil || errUp == nil || errFast.Error() != errUp.Error() {
+			t.Errorf("%q: parseFileFast %v, parseFile %v", b[:4], errFast, errUp)
+		}
+	}
+}
+
+// TestFontIDMemoised: the memoised font ID (utf8FontShared.fontID, and
+// fastFontID under it) equals generateFontID's.
+func TestFontIDMemoised(t *testing.T) {
+	for _, f := range testFaces {
+		s, err := sharedUTF8Font(f.ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"liberationsans" + strings.ToLower(f.style), "calibri", `odd<&>"\é` + "\u2028"} {
+			def := fontDefType{Tp: "UTF8", Name: name, Desc: FontDescType{Ascent: s.file.Ascent, Descent: s.file.Descent,
+				CapHeight: s.file.CapHeight, Flags: s.file.Flags, FontBBox: s.file.Bbox, ItalicAngle: s.file.ItalicAngle,
+				StemV: s.file.StemV, MissingWidth: round(s.file.DefaultWidth)},
+				Up: int(round(s.file.UnderlinePosition)), Ut: round(s.file.UnderlineThickness), Cw: s.file.CharWidths}
+			want, err := generateFontID(def)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range 2 { // computed, then memoised
+				if got := s.fontID(def); got != want {
+					t.Errorf("%s %q: fontID %s, generateFontID %s", f.style, name, got, want)
+				}
+			}
+		}
+	}
+	long := make([]int, 20000)
+	long[0], long[9000], long[19999] = 5, 1234, 9
+	for _, cw := range [][]int{nil, {}, {0}, {7, 0, 0, 65535, -3, 12}, long} {
+		def := fontDefType{Tp: "UTF8", Name: "x", Cw: cw, File: "dropped.z"}
+		want := mustID(generateFontID(def))
+		if got := fastFontID(def, nil); got != want {
+			t.Errorf("Cw %v: fastFontID %s, generateFontID %s", cw, got, want)
+		}
+		var nonzero []int
+		for i, w := range cw {
+			if w != 0 || i%2 == 0 { // the list may hold indices of zeros too
+				nonzero = append(nonzero, i)
+			}
+		}
+		if cw != nil && nonzero == nil {
+			nonzero = []int{}
+		}
+		if got := fastFontID(def, nonzero); got != want {
+			t.Errorf("Cw %v, indices %v: fastFontID %s, generateFontID %s", cw, nonzero, got, want)
+		}
+	}
+	// The ID a document gets is upstream's too.
+	pdf := New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes("Liberation Sans", "B", liberationsansbold.TTF)
+	if len(pdf.fonts) != 1 {
+		t.Fatalf("%d fonts", len(pdf.fonts))
+	}
+	var def fontDefType
+	for _, def = range pdf.fonts {
+	}
+	if want := mustID(generateFontID(def)); def.i != want {
+		t.Errorf("document's font ID %s, generateFontID %s", def.i, want)
+	}
+}
+
+func mustID(s string, err error) string {
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// TestSharedCutAsUpstream: a subset cut from the shared font is upstream's
+// subset, byte for byte, with the same glyph map, for subsets of every
+// size.
+func TestSharedCutAsUpstream(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 34))
+	for _, f := range testFaces {
+		s, err := sharedUTF8Font(f.ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The cmap as upstream's GenerateCutFont reads it.
+		up := newUTF8Font(&fileReader{array: f.ttf})
+		upstreamTables := up.parseCutTables()
+		got := map[int]int{}
+		for _, p := range s.cutTables().runeGlyphs {
+			got[int(p.char)] = int(p.symbol)
+		}
+		if !maps.Equal(got, upstreamTables.charSymbolDictionary) {
+			t.Fatalf("style %q: the shared cmap differs from upstream's", f.style)
+		}
+		if !slices.Equal(s.cutTables().symbolPosition, upstreamTables.symbolPosition) {
+			t.Fatalf("style %q: the shared loca differs from upstream's", f.style)
+		}
+		cmap := slices.Sorted(maps.Keys(got))
+		for i := range 40 {
+			runes := makeSubsetRange(32)
+			for _, r := range "Åtgärd krävs: ”citat” – 2025 □" {
+				runes[int(r)] = int(r)
+			}
+			for range rng.IntN(1 << (i % 12)) {
+				r := cmap[rng.IntN(len(cmap))]
+				runes[r] = r
+			}
+			runes[0x1F600] = 0x1F600 // not in the font
+			delete(runes, 0)
+			up := upstreamParse(t, f.ttf)
+			want := up.GenerateCutFont(maps.Clone(runes))
+			in := s.instance()
+			got := in.GenerateCutFont(maps.Clone(runes))
+			if !bytes.Equal(got, want) {
+				t.Fatalf("style %q, %d runes: the shared font's subset differs from upstream's", f.style, len(runes))
+			}
+			if !maps.Equal(in.CodeSymbolDictionary, up.CodeSymbolDictionary) || in.LastRune != up.LastRune {
+				t.Fatalf("style %q, %d runes: glyph map or last rune differs", f.style, len(runes))
+			}
+
+		}
+	}
+}
+
+// snapshot copies what documents share of a parsed font.
+type snapshot struct {
+	data       []byte
+	widths     []int
+	file       utf8FontFile
+	tables     map[string]tableDescription
+	runeGlyphs []cmapPair
+	positions  []int
+}
+
+func snap(s *utf8FontShared) snapshot {
+	c := s.cutTables()
+	sn := snapshot{data: bytes.Clone(s.data), widths: slices.Clone(s.file.CharWidths), file: *s.file,
+		tables: map[string]tableDescription{}, runeGlyphs: slices.Clone(c.runeGlyphs),
+		positions: slices.Clone(c.symbolPosition)}
+	sn.file.fileReader = nil
+	for k, v := range c.tableDescriptions {
+		sn.tables[k] = *v
+	}
+	for k, v := range s.file.tableDescriptions {
+		sn.tables["file "+k] = *v
+	}
+	return sn
+}
+
+// testDoc is a small document in the four faces; text varies it.
+func testDoc(text string) *Fpdf {
+	pdf := New("P", "mm", "A4", "")
+	pdf.SetCatalogSort(true)
+	tm := time.Date(2025, 2, 11, 0, 0, 0, 0, time.UTC)
+	pdf.SetCreationDate(tm)
+	pdf.SetModificationDate(tm)
+	pdf.SetProducer("spur", false)
+	for _, f := range testFaces {
+		pdf.AddUTF8FontFromBytes("Liberation Sans", f.style, f.ttf)
+	}
+	pdf.AddPage()
+	for i, f := range testFaces {
+		pdf.SetFont("Liberation Sans", f.style, 11)
+		pdf.Text(20, 20+float64(10*i), text)
+	}
+	return pdf
+}
+
+func output(t testing.TB, pdf *Fpdf) []byte {
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestSharedFontNotMutated renders different documents at the same time
+// (go test -race watches the shared tables) and compares each with the same
+// document rendered alone, and the shared tables with a copy made before.
+func TestSharedFontNotMutated(t *testing.T) {
+	texts := []string{
+		"Åtgärd krävs: å ä ö Å Ä Ö é – ”citat”",
+		"Verksamhetschefen ansvarar för 2025 års plan □",
+		"ΑΒΓ абв ĳ ﬁ ← → ★ " + strings.Repeat("x", 300),
+		"",
+	}
+	var before []snapshot
+	for _, f := range testFaces {
+		s, err := sharedUTF8Font(f.ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before = append(before, snap(s))
+	}
+	alone := make([][]byte, len(texts))
+	for i, text := range texts {
+		alone[i] = output(t, testDoc(text))
+	}
+	var wg sync.WaitGroup
+	for range 3 {
+		for i, text := range texts {
+			wg.Go(func() {
+				if got := output(t, testDoc(text)); !bytes.Equal(got, alone[i]) {
+					t.Errorf("%q: rendered with others, the document differs from the one rendered alone", text)
+				}
+			})
+		}
+	}
+	wg.Wait()
+	for i, f := range testFaces {
+		s, _ := sharedUTF8Font(f.ttf)
+		if !reflect.DeepEqual(snap(s), before[i]) {
+			t.Errorf("style %q: the documents changed the shared font", f.style)
+		}
+	}
+}
+
+// TestSharedFontCache: the same bytes give the same parsed font; another
+// font in the same bytes, or a copy elsewhere, is parsed anew.
+func TestSharedFontCache(t *testing.T) {
+	ttf := bytes.Clone(liberationsansregular.TTF)
+	a, _ := sharedUTF8Font(ttf)
+	b, _ := sharedUTF8Font(ttf)
+	if a != b {
+		t.Error("the same bytes were parsed twice")
+	}
+	other := bytes.Clone(ttf)
+	if c, _ := sharedUTF8Font(other); c == a || !bytes.Equal(c.data, a.data) {
+		t.Error("a copy at another address shares the parse, or differs")
+	}
+	// Another font in the same bytes: a table's checksum differs.
+	ttf[12+4] ^= 1
+	if c, _ := sharedUTF8Font(ttf); c == a {
+		t.Error("another font in the same bytes was taken from the cache")
+	}
+	if _, err := sharedUTF8Font([]byte("OTTO\x00\x01\x00\x00 not TrueType")); err == nil {
+		t.Error("an OpenType CFF font was parsed")
+	}
+	for _, b := range [][]byte{{0, 1, 0, 0}, {0, 1, 0, 0, 0}, {0, 1, 0, 0, 0xff, 0xff, 0}} {
+		if d := tableDirectory(b); len(d) > len(b) {
+			t.Errorf("%x: directory of %d bytes", b, len(d))
+		}
+	}
+}
+
+// TestPooledWritersAsFresh: a pooled, reset zlib writer writes what a new
+// writer at the same level writes, and the streams read back.
+func TestPooledWritersAsFresh(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	random := make([]byte, 100_000)
+	for i := range random {
+		random[i] = byte(rng.Uint32())
+	}
+	sparse := make([]byte, 256*256*2) // a CIDToGIDMap
+	for i := 0; i < len(sparse); i += 97 {
+		sparse[i] = byte(i)
+	}
+	inputs := [][]byte{nil, []byte("BT /F1 11.00 Tf ET"), bytes.Repeat([]byte("0.000 0.000 0.000 rg 56.69 785.20 Td (Hej) Tj\n"), 500),
+		random, sparse, liberationsansregular.TTF}
+	for round := range 3 { // the pool's writers are used again
+		for i, in := range inputs {
+			var fresh bytes.Buffer
+			zw, err := kzlib.NewWriterLevel(&fresh, zlibLevel)
+			if err != nil {
+				t.Fatal(err)
+			}
+			zw.Write(in)
+			zw.Close()
+			mem := xmem.compress(in)
+			if !bytes.Equal(mem.bytes(), fresh.Bytes()) {
+				t.Errorf("round %d, input %d: a pooled writer wrote other bytes than a new one", round, i)
+			}
+			back, err := xmem.uncompress(mem.bytes())
+			if err != nil || !bytes.Equal(back.bytes(), in) {
+				t.Errorf("round %d, input %d: does not read back: %v", round, i, err)
+			}
+			mem.release()
+		}
+	}
+}
+
+// TestKeyMapPut: untypedKeyMap.put with no key takes the least free int
+// key, as upstream's loop did.
+func TestKeyMapPut(t *testing.T) {
+	upstreamKey := func(pa *untypedKeyMap) any {
+		for n := 0; ; n++ {
+			if pa.getIndex(n) < 0 {
+				return n
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 200 {
+		var pa untypedKeyMap
+		for range rng.IntN(600) {
+			switch rng.IntN(8) {
+			case 0:
+				pa.put("interval", 1)
+			case 1:
+				pa.delete(rng.IntN(len(pa.keySet) + 1))
+			case 2:
+				if len(pa.keySet) > 0 {
+					pa.pop()
+				}
+			default:
+				want := upstreamKey(&pa)
+				pa.put(nil, rng.IntN(1000))
+				if got := pa.keySet[len(pa.keySet)-1]; got != want {
+					t.Fatalf("put took key %v, upstream %v", got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestTextOp: Text's operator is what sprintf wrote.
+func TestTextOp(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	values := []float64{0, math.Copysign(0, -1), 0.005, -0.005, 0.015, 1.005, 2.675, -2.675, 841.89, 1e21, -1e-9,
+		math.MaxFloat64, math.SmallestNonzeroFloat64, math.Inf(1), math.Inf(-1), math.NaN()}
+	for range 2000 {
+		values = append(values, (rng.Float64()-0.5)*2000, float64(rng.IntN(100000))/1000)
+	}
+	for i, x := range values {
+		y := values[(i*7+3)%len(values)]
+		if got, want := textOp(x, y, "\x00(a\\)"), fmt.Sprintf("BT %.2f %.2f Td (%s) Tj ET", x, y, "\x00(a\\)"); got != want {
+			t.Errorf("textOp(%v, %v) = %q, sprintf %q", x, y, got, want)
+		}
+	}
+}
+
+// TestUTF16: utf8toutf16's output, with its one allocation.
+func TestUTF16(t *testing.T) {
+	for _, s := range []string{"", "a", "Åtgärd – ”citat” □", "😀", strings.Repeat("é", 100)} {
+		var want []byte
+		for _, r := range s {
+			if r > 0xFFFF || r == utf8.RuneError {
+				want = nil // upstream's byte arithmetic, not UTF-16: compared below
+				break
+			}
+			want = append(want, byte(r>>8), byte(r))
+		}
+		got := utf8toutf16(s, false)
+		if want != nil && got != string(want) {
+			t.Errorf("%q: % x, want % x", s, got, want)
+		}
+		if bom := utf8toutf16(s); bom != "\xfe\xff"+got {
+			t.Errorf("%q: with BOM % x", s, bom)
+		}
+	}
+}
+
+// pinnedSHA256 is the SHA-256 of testDoc(pinnedText). It changes when fpdf
+// writes other bytes: if that is meant (an fpdf upgrade, another deflate
+// level, a new spur: change to the output), set it to the value the
+// failure gives and say why in the commit.
+const (
+	pinnedText   = "Åtgärd krävs – ”citat” 2025"
+	pinnedSHA256 = "0b193ef46bfed29aed9a557723ada89404126ef940c2a46849af68665316c1e4"
+)
+
+func TestPinnedBytes(t *testing.T) {
+	b := output(t, testDoc(pinnedText))
+	if got := fmt.Sprintf("%x", sha256.Sum256(b)); got != pinnedSHA256 {
+		t.Errorf("the pinned document's SHA-256 is %s, was %s: fpdf writes other bytes", got, pinnedSHA256)
+	}
+}
+
+func BenchmarkAddUTF8FontShared(b *testing.B) {
+	for b.Loop() {
+		pdf := New("P", "mm", "A4", "")
+		for _, f := range testFaces {
+			pdf.AddUTF8FontFromBytes("Liberation Sans", f.style, f.ttf)
+		}
+	}
+}
