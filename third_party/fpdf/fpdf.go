@@ -4567,7 +4567,14 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
+				// spur: as long as the highest CID the subset holds, not
+				// all 65,536: content uses no CID above it. Upstream
+				// allocated and deflated 128 KB per font and document.
+				cids := 1
+				for cc := range CodeSignDictionary {
+					cids = max(cids, cc+1)
+				}
+				cidToGidMap := make([]byte, cids*2)
 
 				for cc, glyph := range CodeSignDictionary {
 					cidToGidMap[cc*2] = byte(glyph >> 8)
