@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -169,5 +170,26 @@ func TestLinkPrinted(t *testing.T) {
 	pdf := doc(t, func(f *Fpdf) { f.LinkString(10, 10, 20, 5, "https://www.socialstyrelsen.se/") })
 	if !bytes.Contains(pdf, []byte("/Subtype /Link /F 4 ")) {
 		t.Error("a link annotation without /F 4")
+	}
+}
+
+// TestSubsetToUnicode: the ToUnicode CMap maps each CID of the subset to
+// itself, in blocks of at most 100, and nothing else; upstream mapped all
+// 65,536 codes in one range.
+func TestSubsetToUnicode(t *testing.T) {
+	cids := map[int]int{0: 0}
+	for c := 0x41; c < 0x41+150; c++ {
+		cids[c] = c
+	}
+	cids[0xe5], cids[0x2013] = 1, 2
+	cm := string(subsetToUnicode(cids))
+	if strings.Contains(cm, "bfrange") || strings.Contains(cm, "<0000> <0000>") {
+		t.Errorf("a range or CID 0 in\n%s", cm)
+	}
+	if strings.Count(cm, "beginbfchar") != 2 || !strings.Contains(cm, "100 beginbfchar\n<0041> <0041>\n") || !strings.Contains(cm, "<2013> <2013>\nendbfchar") {
+		t.Errorf("not two blocks of the 152 CIDs:\n%s", cm)
+	}
+	if n := len(regexp.MustCompile(`(?m)^<([0-9A-F]{4})> <([0-9A-F]{4})>$`).FindAllString(cm, -1)); n != 152+1 { // and the codespace range
+		t.Errorf("%d entries, want 152", n-1)
 	}
 }
