@@ -94,8 +94,16 @@ type placed struct {
 	item        int
 	page        int
 	top, bottom float64
-	part        bool  // a row drawn in parts: this is one of them
 	head        *trow // item -1: the header row repeated at a page top
+}
+
+// record keeps where a part was drawn, for the layout tests: only a
+// document that retains its items keeps the record, so that a long
+// document's memory does not grow with it.
+func (d *Doc) record(p placed) {
+	if d.retain {
+		d.placed = append(d.placed, p)
+	}
 }
 
 type cand struct {
@@ -266,7 +274,7 @@ func (d *Doc) drawPage(p, q pos) {
 	y := marginTop
 	if h := d.repeated(p); h != nil {
 		rh := d.drawRow(d.items[p.i].tab, h, nil, nil, y)
-		d.placed = append(d.placed, placed{item: -1, page: d.page, top: y, bottom: y + rh, head: h})
+		d.record(placed{item: -1, page: d.page, top: y, bottom: y + rh, head: h})
 		y += rh
 	}
 	for k := p.i; k < len(d.items) && k <= q.i; k++ {
@@ -293,7 +301,7 @@ func (d *Doc) drawPage(p, q pos) {
 			d.drawLine(it.line, marginLeft, y)
 			h = it.line.h
 		}
-		d.placed = append(d.placed, placed{item: k, page: d.page, top: y, bottom: y + h, part: from != nil || to != nil})
+		d.record(placed{item: k, page: d.page, top: y, bottom: y + h})
 		y += h
 	}
 }
