@@ -18,11 +18,11 @@ type Pos struct {
 	Cell  string // "B7"
 }
 
-// String gives "file:line:col", "file:line", "file: Sheet!B7" or "file".
+// String gives "file:line:col", "file:line", "file:Sheet!B7" (no space, so that problem matchers parse it) or "file".
 func (p Pos) String() string {
 	switch {
 	case p.Sheet != "":
-		return fmt.Sprintf("%s: %s!%s", p.File, p.Sheet, p.Cell)
+		return fmt.Sprintf("%s:%s!%s", p.File, p.Sheet, p.Cell)
 	case p.Line > 0 && p.Col > 0:
 		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 	case p.Line > 0:

@@ -102,7 +102,7 @@
 // shows it, is at most MaxTextSize (16 MiB) for the whole workbook; there
 // are at most 200,000 cells; none lies beyond column CV or row 100,000; and
 // every shared string a cell names exists. Each is refused at its cell
-// ("plan.xlsx: Handlingsplan!XFD1048576"), and shared strings that cannot
+// ("plan.xlsx:Handlingsplan!XFD1048576"), and shared strings that cannot
 // be read as a damaged workbook, never as sheets that read as empty. A table
 // with more than 300 rows of text is refused at the first row past the
 // limit. A value is quoted in a message to at most schema.MaxEcho

@@ -40,5 +40,5 @@ func Example() {
 
 	// Output:
 	// 14 entries dated 2025-05-20, 13 warnings; the first:
-	// plan.xlsx: Handlingsplan!E3: warning: the row for D7 (Föreskrift: åtgärd krävs) is empty: the unit has written no action; the entry is kept empty, so that the plan shows it
+	// plan.xlsx:Handlingsplan!E3: warning: the row for D7 (Föreskrift: åtgärd krävs) is empty: the unit has written no action; the entry is kept empty, so that the plan shows it
 }

@@ -125,7 +125,7 @@ func TestFuzzSeeds(t *testing.T) {
 	// The hostile ones are refused at their place, and for what they are.
 	for name, want := range map[string]wantDiag{
 		"damaged_shared_strings": {"seed.xlsx", schema.Error, "the workbook is damaged: its shared strings (xl/sharedStrings.xml, where the text of its cells is kept) cannot be read"},
-		"far_cell":               {"seed.xlsx: Handlingsplan!XFD1048576", schema.Error, "a cell this far out is outside anything spur writes"},
+		"far_cell":               {"seed.xlsx:Handlingsplan!XFD1048576", schema.Error, "a cell this far out is outside anything spur writes"},
 	} {
 		_, diags := read(t, "seed.xlsx", seeds[name], fixture(t))
 		checkDiags(t, diags, []wantDiag{want})

@@ -161,25 +161,25 @@ func TestInspectionWorkbookDiagnostics(t *testing.T) {
 		diags []wantDiag
 	}{
 		{name: "assessment misspelt", edit: func(t *testing.T, f *excelize.File) { set(t, f, "Område E", "D12", "uppfylld") },
-			diags: []wantDiag{{"inspection.xlsx: Område E!D12", schema.Error, `"uppfylld" is not an assessment; choose uppfyllt, ej uppfyllt, ej tillämpligt; did you mean "uppfyllt"?`}}},
+			diags: []wantDiag{{"inspection.xlsx:Område E!D12", schema.Error, `"uppfylld" is not an assessment; choose uppfyllt, ej uppfyllt, ej tillämpligt; did you mean "uppfyllt"?`}}},
 		{name: "criterion not assessed", edit: func(t *testing.T, f *excelize.File) { set(t, f, "Område E", "D22", "") },
-			diags: []wantDiag{{"inspection.xlsx: Område E!A1", schema.Error, "area E: criterion E14 is not assessed"}}},
+			diags: []wantDiag{{"inspection.xlsx:Område E!A1", schema.Error, "area E: criterion E14 is not assessed"}}},
 		{name: "override outside the options", edit: func(t *testing.T, f *excelize.File) {
 			set(t, f, "Område A", "C4", "C")
 			set(t, f, "Område A", "C5", "Kalibreringsmöte")
-		}, diags: []wantDiag{{"inspection.xlsx: Område A!C4", schema.Error, "grade C is not among the options of area A (A, B, D)"}}},
+		}, diags: []wantDiag{{"inspection.xlsx:Område A!C4", schema.Error, "grade C is not among the options of area A (A, B, D)"}}},
 		{name: "override without a reason", edit: func(t *testing.T, f *excelize.File) { set(t, f, "Område B", "C4", "B") },
-			diags: []wantDiag{{"inspection.xlsx: Område B!C5", schema.Error, "the override of area B needs a reason"}}},
+			diags: []wantDiag{{"inspection.xlsx:Område B!C5", schema.Error, "the override of area B needs a reason"}}},
 		{name: "visit not a date", edit: func(t *testing.T, f *excelize.File) { set(t, f, SheetInspection, "B10", "11/2 2025") },
-			diags: []wantDiag{{"inspection.xlsx: Inspektion!B10", schema.Error, `"11/2 2025" is not a date; write it as YYYY-MM-DD`}}},
+			diags: []wantDiag{{"inspection.xlsx:Inspektion!B10", schema.Error, `"11/2 2025" is not a date; write it as YYYY-MM-DD`}}},
 		{name: "status unknown", edit: func(t *testing.T, f *excelize.File) { set(t, f, SheetInspection, "B4", "klar") },
-			diags: []wantDiag{{"inspection.xlsx: Inspektion!B4", schema.Error, `status "klar" is not one of preliminär, slutlig`}}},
+			diags: []wantDiag{{"inspection.xlsx:Inspektion!B4", schema.Error, `status "klar" is not one of preliminär, slutlig`}}},
 		{name: "plan entry for a met criterion", edit: func(t *testing.T, f *excelize.File) {
 			set(t, f, SheetPlan, "B16", "A1")
 			set(t, f, SheetPlan, "E16", "Nya riktlinjer")
-		}, diags: []wantDiag{{"inspection.xlsx: Handlingsplan!B16", schema.Error, "action-plan entry for A1, which is met"}}},
+		}, diags: []wantDiag{{"inspection.xlsx:Handlingsplan!B16", schema.Error, "action-plan entry for A1, which is met"}}},
 		{name: "unreadable plan date", edit: func(t *testing.T, f *excelize.File) { set(t, f, SheetPlan, "F2", "när vi hinner") },
-			diags: []wantDiag{{"inspection.xlsx: Handlingsplan!F2", schema.Warning, `cannot read "när vi hinner" as a date`}}},
+			diags: []wantDiag{{"inspection.xlsx:Handlingsplan!F2", schema.Warning, `cannot read "när vi hinner" as a date`}}},
 		{name: "area sheet missing", edit: func(t *testing.T, f *excelize.File) { f.SetSheetName("Område F", "F") },
 			diags: []wantDiag{{"inspection.xlsx", schema.Error, `the workbook has no sheet "Område F"`}}},
 		{name: "a plan workbook", data: plan.Bytes(),
@@ -211,8 +211,8 @@ func TestInspectionTemplateSheets(t *testing.T) {
 	// with errors about the workbook.
 	_, diags := loadWorkbook(t, "inspection.xlsx", data)
 	checkDiags(t, diags, []wantDiag{
-		{"inspection.xlsx: Inspektion!B4", schema.Error, "Rapportstatus is empty; fill it in"},
-		{"inspection.xlsx: Inspektion!B10", schema.Error, "Inspektionsbesök is empty; fill it in"},
+		{"inspection.xlsx:Inspektion!B4", schema.Error, "Rapportstatus is empty; fill it in"},
+		{"inspection.xlsx:Inspektion!B10", schema.Error, "Inspektionsbesök is empty; fill it in"},
 	})
 	for _, d := range diags {
 		if strings.Contains(d.Message, "sheet") || strings.Contains(d.Message, "header") {
@@ -248,8 +248,8 @@ func TestMergePlanWorkbook(t *testing.T) {
 	shorter.Entries = shorter.Entries[:13]
 	again, diags := merge(t, merged, &shorter)
 	checkDiags(t, diags, []wantDiag{
-		{"inspection.xlsx: Handlingsplan!B2", schema.Warning, "the action plan already on this sheet is replaced by the imported one"},
-		{"inspection.xlsx: Handlingsplan!B15", schema.Warning, "the old plan's row for H9 is not in the imported plan, and is dropped"},
+		{"inspection.xlsx:Handlingsplan!B2", schema.Warning, "the action plan already on this sheet is replaced by the imported one"},
+		{"inspection.xlsx:Handlingsplan!B15", schema.Warning, "the old plan's row for H9 is not in the imported plan, and is dropped"},
 	})
 	got, _ = loadWorkbook(t, "inspection.xlsx", again)
 	if got.ActionPlan == nil || len(got.ActionPlan.Entries) != 13 {

@@ -95,7 +95,7 @@ func TestLibreOfficeDatesAndFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	plan, diags := read(t, "plan.xlsx", data, insp)
-	checkDiags(t, diags, []wantDiag{{"plan.xlsx: Handlingsplan!H2", schema.Warning, `the cell holds a formula (="om sex "&"månader"); its saved value "om sex månader" is read`}})
+	checkDiags(t, diags, []wantDiag{{"plan.xlsx:Handlingsplan!H2", schema.Warning, `the cell holds a formula (="om sex "&"månader"); its saved value "om sex månader" is read`}})
 	e := entryOf(plan, "C1")
 	if e == nil || e.Due.Text != "2025-12-31" || e.Due.Parsed.Kind != schema.DateExact || e.FollowUp.Text != "om sex månader" {
 		t.Errorf("got %+v", e)

@@ -13,7 +13,7 @@ import (
 // wantDiag is a diagnostic a test expects: its place, severity and a part
 // of its message.
 type wantDiag struct {
-	at   string // "plan.xlsx: Handlingsplan!B3", or "" for any place
+	at   string // "plan.xlsx:Handlingsplan!B3", or "" for any place
 	sev  schema.Severity
 	text string
 }
@@ -62,7 +62,7 @@ func TestReadPlanReportsChanges(t *testing.T) {
 				set(t, f, sh, c, "")
 			}
 		},
-		diags: []wantDiag{{"plan.xlsx: Handlingsplan!E2", schema.Warning, "the row for C1 (Föreskrift: åtgärd krävs) is empty"}},
+		diags: []wantDiag{{"plan.xlsx:Handlingsplan!E2", schema.Warning, "the row for C1 (Föreskrift: åtgärd krävs) is empty"}},
 		check: func(t *testing.T, p *schema.ActionPlan) {
 			if e := entryOf(p, "C1"); e == nil || e.Action != "" {
 				t.Errorf("an empty required row is kept as an empty entry, got %+v", e)
@@ -71,7 +71,7 @@ func TestReadPlanReportsChanges(t *testing.T) {
 	}, {
 		name:  "row deleted",
 		edit:  func(t *testing.T, f *excelize.File) { f.RemoveRow(sh, 3) },
-		diags: []wantDiag{{"plan.xlsx: Handlingsplan!B3", schema.Warning, "the row for D7 (Föreskrift: åtgärd krävs) is missing: it was row 3 of the template"}},
+		diags: []wantDiag{{"plan.xlsx:Handlingsplan!B3", schema.Warning, "the row for D7 (Föreskrift: åtgärd krävs) is missing: it was row 3 of the template"}},
 		check: func(t *testing.T, p *schema.ActionPlan) {
 			if entryOf(p, "D7") != nil || entryOf(p, "E4") == nil {
 				t.Error("D7 should be gone and E4 read from its moved row")
@@ -89,10 +89,10 @@ func TestReadPlanReportsChanges(t *testing.T) {
 			set(t, f, sh, "E33", "Okänt kriterium")
 		},
 		diags: []wantDiag{
-			{"plan.xlsx: Handlingsplan!B30", schema.Warning, "the row for D13 (Kvalitetsindikator) was added"},
-			{"plan.xlsx: Handlingsplan!B31", schema.Warning, "the row for A1 is not imported: the inspection records A1 as met"},
-			{"plan.xlsx: Handlingsplan!B32", schema.Error, "this row has an answer but no criterion"},
-			{"plan.xlsx: Handlingsplan!B33", schema.Error, `unknown criterion "E15"`},
+			{"plan.xlsx:Handlingsplan!B30", schema.Warning, "the row for D13 (Kvalitetsindikator) was added"},
+			{"plan.xlsx:Handlingsplan!B31", schema.Warning, "the row for A1 is not imported: the inspection records A1 as met"},
+			{"plan.xlsx:Handlingsplan!B32", schema.Error, "this row has an answer but no criterion"},
+			{"plan.xlsx:Handlingsplan!B33", schema.Error, `unknown criterion "E15"`},
 		},
 		check: func(t *testing.T, p *schema.ActionPlan) {
 			if e := entryOf(p, "D13"); e == nil || e.Action != "IUP för den som väntar på ST" {
@@ -105,17 +105,17 @@ func TestReadPlanReportsChanges(t *testing.T) {
 			set(t, f, sh, "B30", "E4")
 			set(t, f, sh, "E30", "En andra plan för E4")
 		},
-		diags: []wantDiag{{"plan.xlsx: Handlingsplan!B30", schema.Error, "a second row for E4 (the first is at B4)"}},
+		diags: []wantDiag{{"plan.xlsx:Handlingsplan!B30", schema.Error, "a second row for E4 (the first is at B4)"}},
 	}, {
 		name:  "criterion text changed",
 		edit:  func(t *testing.T, f *excelize.File) { set(t, f, sh, "D4", "Handledaren bedömer ibland.") },
-		diags: []wantDiag{{"plan.xlsx: Handlingsplan!D4", schema.Warning, "the criterion text of E4 was changed"}},
+		diags: []wantDiag{{"plan.xlsx:Handlingsplan!D4", schema.Warning, "the criterion text of E4 was changed"}},
 	}, {
 		name: "findings changed since the template",
 		edit: func(t *testing.T, f *excelize.File) {
 			f.SetCustomProps(excelize.CustomProperty{Name: propFingerprint, Value: "sha256:0123456789abcdef0123"})
 		},
-		diags: []wantDiag{{"plan.xlsx: Instruktioner!B3", schema.Warning, "the inspection's findings have changed since this template was made"}},
+		diags: []wantDiag{{"plan.xlsx:Instruktioner!B3", schema.Warning, "the inspection's findings have changed since this template was made"}},
 	}, {
 		name: "plan of another inspection",
 		insp: func(in *schema.Inspection) *schema.Inspection {
@@ -123,7 +123,7 @@ func TestReadPlanReportsChanges(t *testing.T) {
 			cp.Unit.Name = "Björkvikens vårdcentral"
 			return &cp
 		},
-		diags: []wantDiag{{"plan.xlsx: Instruktioner!B3", schema.Error, `this plan was made for another inspection: unit "Almaklinikens vårdcentral", not "Björkvikens vårdcentral"`}},
+		diags: []wantDiag{{"plan.xlsx:Instruktioner!B3", schema.Error, `this plan was made for another inspection: unit "Almaklinikens vårdcentral", not "Björkvikens vårdcentral"`}},
 		check: func(t *testing.T, p *schema.ActionPlan) {
 			if p != nil {
 				t.Error("a plan of another inspection must not be returned")
@@ -136,7 +136,7 @@ func TestReadPlanReportsChanges(t *testing.T) {
 				f.SetCustomProps(excelize.CustomProperty{Name: k})
 			}
 		},
-		diags: []wantDiag{{"plan.xlsx: Instruktioner!B3", schema.Warning, "lost spur's document properties"}},
+		diags: []wantDiag{{"plan.xlsx:Instruktioner!B3", schema.Warning, "lost spur's document properties"}},
 		check: func(t *testing.T, p *schema.ActionPlan) {
 			if p == nil || len(p.Entries) != 14 {
 				t.Error("the plan is still read by the unit and visit on the instruction sheet")
@@ -145,7 +145,7 @@ func TestReadPlanReportsChanges(t *testing.T) {
 	}, {
 		name:  "unreadable date",
 		edit:  func(t *testing.T, f *excelize.File) { set(t, f, sh, "F2", "när vi hinner") },
-		diags: []wantDiag{{"plan.xlsx: Handlingsplan!F2", schema.Warning, `cannot read "när vi hinner" as a date; it is kept as written`}},
+		diags: []wantDiag{{"plan.xlsx:Handlingsplan!F2", schema.Warning, `cannot read "när vi hinner" as a date; it is kept as written`}},
 		check: func(t *testing.T, p *schema.ActionPlan) {
 			if e := entryOf(p, "C1"); e == nil || e.Due.Text != "när vi hinner" || e.Due.Parsed.Kind != schema.DateNone {
 				t.Errorf("the text is kept with no reading, got %+v", e)
@@ -166,7 +166,7 @@ func TestReadPlanReportsChanges(t *testing.T) {
 	}, {
 		name:  "date serial in a text cell",
 		edit:  func(t *testing.T, f *excelize.File) { f.SetCellInt(sh, "H2", 46022) },
-		diags: []wantDiag{{"plan.xlsx: Handlingsplan!H2", schema.Warning, "46022 is read as an Excel date serial, 2025-12-31"}},
+		diags: []wantDiag{{"plan.xlsx:Handlingsplan!H2", schema.Warning, "46022 is read as an Excel date serial, 2025-12-31"}},
 		check: func(t *testing.T, p *schema.ActionPlan) {
 			if e := entryOf(p, "C1"); e == nil || e.FollowUp.Text != "46022" || e.FollowUp.Given.String() != "2025-12-31" {
 				t.Errorf("the serial is kept as written, with its date beside it, got %+v", e)
@@ -181,8 +181,8 @@ func TestReadPlanReportsChanges(t *testing.T) {
 			f.SetCellFormula(sh, "I2", `UPPER("x")`)
 		},
 		diags: []wantDiag{
-			{"plan.xlsx: Handlingsplan!F2", schema.Warning, `its saved value "20261231" is read, the formula is not evaluated`},
-			{"plan.xlsx: Handlingsplan!I2", schema.Warning, "a formula (=UPPER(\"x\")) with no saved value"},
+			{"plan.xlsx:Handlingsplan!F2", schema.Warning, `its saved value "20261231" is read, the formula is not evaluated`},
+			{"plan.xlsx:Handlingsplan!I2", schema.Warning, "a formula (=UPPER(\"x\")) with no saved value"},
 		},
 		check: func(t *testing.T, p *schema.ActionPlan) {
 			if e := entryOf(p, "C1"); e == nil || e.Due.Text != "20261231" || e.FollowUpBy != "" {
@@ -192,7 +192,7 @@ func TestReadPlanReportsChanges(t *testing.T) {
 	}, {
 		name:  "header renamed",
 		edit:  func(t *testing.T, f *excelize.File) { set(t, f, sh, "F1", "Datum när åtgärden ska va genomförd") },
-		diags: []wantDiag{{"plan.xlsx: Handlingsplan!F1", schema.Error, `is not one of this sheet's (Område, Kriterium`}},
+		diags: []wantDiag{{"plan.xlsx:Handlingsplan!F1", schema.Error, `is not one of this sheet's (Område, Kriterium`}},
 	}, {
 		name: "columns reordered",
 		edit: func(t *testing.T, f *excelize.File) {
@@ -204,7 +204,7 @@ func TestReadPlanReportsChanges(t *testing.T) {
 				set(t, f, sh, "I"+itoa(r+1), g)
 			}
 		},
-		diags: []wantDiag{{"plan.xlsx: Handlingsplan!I1", schema.Warning, "the columns are not in the template's order"}},
+		diags: []wantDiag{{"plan.xlsx:Handlingsplan!I1", schema.Warning, "the columns are not in the template's order"}},
 		check: func(t *testing.T, p *schema.ActionPlan) {
 			if p == nil || len(p.Entries) != 14 || p.Entries[0].Responsible != "Verksamhetschefen" {
 				t.Error("moved columns are read by their headers")
@@ -219,7 +219,7 @@ func TestReadPlanReportsChanges(t *testing.T) {
 	}, {
 		name:  "plan's date",
 		edit:  func(t *testing.T, f *excelize.File) { set(t, f, SheetInstructions, "B9", "snart") },
-		diags: []wantDiag{{"plan.xlsx: Instruktioner!B9", schema.Warning, `cannot read "snart" as the plan's date`}},
+		diags: []wantDiag{{"plan.xlsx:Instruktioner!B9", schema.Warning, `cannot read "snart" as the plan's date`}},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := filled
@@ -271,7 +271,7 @@ func TestReadPlanNothingFilled(t *testing.T) {
 			if plan != nil {
 				t.Errorf("a plan from a template with nothing filled in: %d entries", len(plan.Entries))
 			}
-			checkDiags(t, diags, []wantDiag{{"plan.xlsx: Handlingsplan!E2", schema.Error, nothing}})
+			checkDiags(t, diags, []wantDiag{{"plan.xlsx:Handlingsplan!E2", schema.Error, nothing}})
 			if len(diags) != 1 {
 				t.Errorf("%d diagnostics, want the one:\n%s", len(diags), diags)
 			}

@@ -64,11 +64,11 @@ func TestTextBudget(t *testing.T) {
 				t.Fatal(err)
 			}
 			return insp != nil, diags
-		}, "inspection.xlsx: Sammanfattning!B172"}, // cell 512 of 3 a row from A2
+		}, "inspection.xlsx:Sammanfattning!B172"}, // cell 512 of 3 a row from A2
 		{"plan workbook", repeated(t, plan, SheetPlan, colAction, 5, 897), func(data []byte) (bool, schema.Diagnostics) {
 			p, diags := read(t, "plan.xlsx", data, insp)
 			return p != nil, diags
-		}, "plan.xlsx: Handlingsplan!F104"}, // cell 512 of 5 a row from E2
+		}, "plan.xlsx:Handlingsplan!F104"}, // cell 512 of 5 a row from E2
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if len(tc.data) > 40<<10 {
@@ -215,11 +215,11 @@ func TestFarCells(t *testing.T) {
 		read func([]byte) (bool, schema.Diagnostics)
 		at   string
 	}{
-		{"inspection, the last cell of all", moved(inspection, "Område C", "Z40", "XFD1048576"), loadInsp, "inspection.xlsx: Område C!XFD1048576"},
-		{"inspection, one column too far", edit(t, inspection, func(f *excelize.File) { set(t, f, "Område C", "CW5", "x") }), loadInsp, "inspection.xlsx: Område C!CW5"},
-		{"inspection, one row too far", moved(inspection, SheetSummary, "A40", "A100001"), loadInsp, "inspection.xlsx: Sammanfattning!A100001"},
-		{"plan, the last cell of all", moved(plan, SheetPlan, "Z40", "XFD1048576"), loadPlan, "plan.xlsx: Handlingsplan!XFD1048576"},
-		{"plan, instruction sheet", moved(plan, SheetInstructions, "Z40", "ZZ1"), loadPlan, "plan.xlsx: Instruktioner!ZZ1"},
+		{"inspection, the last cell of all", moved(inspection, "Område C", "Z40", "XFD1048576"), loadInsp, "inspection.xlsx:Område C!XFD1048576"},
+		{"inspection, one column too far", edit(t, inspection, func(f *excelize.File) { set(t, f, "Område C", "CW5", "x") }), loadInsp, "inspection.xlsx:Område C!CW5"},
+		{"inspection, one row too far", moved(inspection, SheetSummary, "A40", "A100001"), loadInsp, "inspection.xlsx:Sammanfattning!A100001"},
+		{"plan, the last cell of all", moved(plan, SheetPlan, "Z40", "XFD1048576"), loadPlan, "plan.xlsx:Handlingsplan!XFD1048576"},
+		{"plan, instruction sheet", moved(plan, SheetInstructions, "Z40", "ZZ1"), loadPlan, "plan.xlsx:Instruktioner!ZZ1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, diags := tc.read(tc.data)
@@ -257,6 +257,6 @@ func TestTooManyCells(t *testing.T) {
 	if plan != nil {
 		t.Error("a plan from a workbook of too many cells")
 	}
-	checkDiags(t, diags, []wantDiag{{"plan.xlsx: Handlingsplan!BY2009", schema.Error,
+	checkDiags(t, diags, []wantDiag{{"plan.xlsx:Handlingsplan!BY2009", schema.Error,
 		"the workbook has more than 200000 cells by this one, far more than a workbook of spur has (a few thousand): refusing to read it"}})
 }

@@ -148,7 +148,7 @@ func TestUntrustedFiles(t *testing.T) {
 		{"zip bomb declaring 1 GiB", makeZip(t, zipFile{name: "xl/workbook.xml", data: []byte("<x/>"), declared: 1 << 30}), "plan.xlsx", "unpacks to 1024 MiB"},
 		{"a cell at the end of the world", makeZip(t, parts(t, minimalPlan(), func(name string, b []byte) zipFile {
 			return zipFile{name: name, data: bytes.Replace(b, []byte(`<c r="F3">`), []byte(`<c r="XFD1048576">`), 1)}
-		})...), "plan.xlsx: Handlingsplan!XFD1048576", "a cell this far out is outside anything spur writes"},
+		})...), "plan.xlsx:Handlingsplan!XFD1048576", "a cell this far out is outside anything spur writes"},
 		{"zip bomb lying about its size", makeZip(t, sheetPart(4096)...), "plan.xlsx", "the workbook is damaged: its part xl/worksheets/sheet2.xml cannot be unpacked"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -178,8 +178,8 @@ func TestOversizedSheets(t *testing.T) {
 			for r := 30; r < 10030; r++ {
 				f.SetCellStr(SheetPlan, fmt.Sprintf("E%d", r), "rad")
 			}
-		}, "plan.xlsx: Handlingsplan!A311", "has more than 300 rows with text (it runs to row 10029)"},
-		{"a cell of 100,000 characters", nil, "plan.xlsx: Handlingsplan!E2", "the cell holds 100001 characters, more than the 32767"},
+		}, "plan.xlsx:Handlingsplan!A311", "has more than 300 rows with text (it runs to row 10029)"},
+		{"a cell of 100,000 characters", nil, "plan.xlsx:Handlingsplan!E2", "the cell holds 100001 characters, more than the 32767"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var data []byte
@@ -255,7 +255,7 @@ func TestLongValuesInMessages(t *testing.T) {
 			_, diags := read(t, "plan.xlsx", data, insp)
 			return diags
 		},
-		at:   "plan.xlsx: Instruktioner!B3",
+		at:   "plan.xlsx:Instruktioner!B3",
 		text: `this plan was made for another inspection: unit "` + long[:schema.MaxEcho] + `… (32767 characters in all)", not "Almaklinikens vårdcentral"`,
 		max:  450,
 	}, {
@@ -268,7 +268,7 @@ func TestLongValuesInMessages(t *testing.T) {
 			_, diags := loadWorkbook(t, "inspection.xlsx", data)
 			return diags
 		},
-		at:   "inspection.xlsx: Område A!A61",
+		at:   "inspection.xlsx:Område A!A61",
 		text: "a second row for " + strings.ToUpper(long[:schema.MaxEcho]) + "… (32767 characters in all) (the first is at A60); keep one",
 		max:  400,
 	}, {
