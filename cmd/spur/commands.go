@@ -1,13 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"spur/grade"
 	"spur/input"
+	"spur/safefile"
 	"spur/schema"
 )
 
@@ -70,12 +75,11 @@ func (e env) validate(args []string) int {
 	return status
 }
 
-func policyFlags(fs interface {
-	IntVar(*int, string, int, string)
-	BoolVar(*bool, string, bool, string)
-}) *grade.Policy {
+// policyFlags defines the grading thresholds every command that grades
+// takes; a negative limit is refused while parsing, alike in each.
+func policyFlags(fs *flag.FlagSet) *grade.Policy {
 	p := grade.DefaultPolicy()
-	fs.IntVar(&p.MaxUnmetIndicators, "max-unmet-indicators", p.MaxUnmetIndicators, "")
+	fs.Var(nonNegative{&p.MaxUnmetIndicators}, "max-unmet-indicators", "")
 	fs.BoolVar(&p.AllowAllIndicatorsUnmet, "allow-all-indicators-unmet", p.AllowAllIndicatorsUnmet, "")
 	return &p
 }
@@ -125,10 +129,6 @@ func (e env) grade(args []string) int {
 	}
 	if *lang != "sv" && *lang != "en" {
 		e.usagef("grade: --lang is sv or en, not %q", *lang)
-		return exitUsage
-	}
-	if pol.MaxUnmetIndicators < 0 {
-		e.usagef("grade: --max-unmet-indicators cannot be negative")
 		return exitUsage
 	}
 	insp, res, ok := e.load(files[0], *pol)
@@ -227,16 +227,54 @@ func (e env) catalog(args []string) int {
 	return exitOK
 }
 
+// schema implements `spur schema [-o FILE] [--force]`: the JSON Schema of
+// the inspection file, on standard output or into FILE where the user keeps
+// inspections.
 func (e env) schema(args []string) int {
 	fs := newFlags(e, "schema")
+	out := fs.String("o", "-", "")
+	force := fs.Bool("force", false, "")
 	pos, ok := e.parse(fs, args)
 	if !ok {
 		return exitUsage
 	}
 	if len(pos) > 0 {
-		e.usagef("schema: takes no arguments")
+		e.usagef("schema: takes no arguments (write it to a file with -o FILE)")
 		return exitUsage
 	}
-	e.stdout.Write(schema.JSONSchema())
+	data := schema.JSONSchema()
+	if *out == "-" {
+		e.stdout.Write(data)
+		return exitOK
+	}
+	if !strings.EqualFold(filepath.Ext(*out), ".json") {
+		e.usagef("schema: -o names a .json file, not %q", filepath.Base(*out))
+		return exitUsage
+	}
+	if old, err := os.ReadFile(*out); err == nil && !*force && !bytes.Equal(old, data) && !isSpurSchema(old) {
+		fmt.Fprintf(e.stderr, "spur: %s already exists and is not spur's schema; it was left as it is (write to another name, or say --force to replace it)\n", *out)
+		return exitInvalid
+	}
+	// An older spur schema is replaced: it is ours, and the new one is what
+	// this spur checks.
+	if _, err := safefile.Write(*out, data); err != nil {
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		return exitInvalid
+	}
+	fmt.Fprintln(e.stdout, *out)
 	return exitOK
+}
+
+// isSpurSchema reports whether a file is a JSON Schema spur wrote (any
+// version), which `spur schema -o` may replace.
+func isSpurSchema(data []byte) bool {
+	var head struct {
+		Schema string `json:"$schema"`
+		ID     string `json:"$id"`
+		Title  string `json:"title"`
+	}
+	if json.Unmarshal(data, &head) != nil {
+		return false
+	}
+	return head.Schema != "" && strings.Contains(strings.ToLower(head.Title+head.ID), "spur")
 }

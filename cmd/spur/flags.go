@@ -9,7 +9,14 @@ import (
 )
 
 func (e env) usagef(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "spur: "+format+"\n", args...)
+	msg := fmt.Sprintf(format, args...)
+	fmt.Fprintf(e.stderr, "spur: %s\n", msg)
+	// "build: …" or "template --inspection: …": point at the command's own help.
+	head, _, _ := strings.Cut(msg, ":")
+	if cmd, _, _ := strings.Cut(head, " "); commands[cmd].usage != nil && cmd != "help" {
+		fmt.Fprintf(e.stderr, "Run 'spur help %s' for its usage.\n", cmd)
+		return
+	}
 	fmt.Fprintln(e.stderr, "Run 'spur --help' for usage.")
 }
 
@@ -26,7 +33,7 @@ func (e env) parse(fs *flag.FlagSet, args []string) (pos []string, ok bool) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				io.WriteString(e.stdout, usage)
+				printHelp(e.stdout, fs)
 				return nil, false
 			}
 			e.usagef("%s: %v", fs.Name(), err)
@@ -45,12 +52,34 @@ func (e env) parse(fs *flag.FlagSet, args []string) (pos []string, ok bool) {
 }
 
 func suggestCommand(cmd string) string {
-	for _, c := range []string{"validate", "grade", "report", "actionplan", "template", "import", "build", "preview", "catalog", "schema"} {
-		if strings.HasPrefix(c, cmd) || strings.HasPrefix(cmd, c) {
+	for _, c := range order {
+		if strings.HasPrefix(c, cmd) || strings.HasPrefix(cmd, c) || distance(c, cmd) <= 2 {
 			return "; did you mean " + c + "?"
 		}
 	}
 	return ""
+}
+
+// distance is the Levenshtein distance of two short words.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
 }
 
 // fontsFlag is --fonts REGULAR,BOLD,ITALIC[,BOLDITALIC]: the TrueType

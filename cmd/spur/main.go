@@ -32,6 +32,9 @@ var version = "0.1.0-dev"
 const usage = `spur: the documents of a SPUR inspection from its findings
 
 Usage:
+  spur new FILE [--catalog VERSION]
+                                   a blank preliminary inspection to fill in, and the
+                                   editor's schema (spur.schema.json) beside it
   spur validate FILE...            check inspection files; every problem as file:line:col
   spur grade FILE [--json]         the grade of each area A–H, with its explanation
   spur report FILE [-o DIR] [--format pdf,md,html] [--lang sv|en] [--templates DIR]
@@ -46,21 +49,24 @@ Usage:
   spur import FILE PLAN [-o OUT] [--date YYYY-MM-DD] [--force]
                                    the filled plan into the inspection (in place, or into OUT);
                                    --force lets it erase plan texts the file already has
-  spur build [DIR] [-o OUT] [-j N] [--check] [--prune] [--json] [--specialty S] [--region R] [--since DATE]
+  spur build [DIR] [-o OUT] [-j N] [--check] [--prune] [--json] [--format pdf,md,html]
+             [--specialty S] [--region R] [--since DATE] [--fonts R,B,I]
                                    every report and action plan under DIR, and OUT/index.*
   spur preview FILE [--addr 127.0.0.1:0] [--lang sv|en] [--templates DIR]
                                    the HTML report at a local address, rebuilt as the file is saved
   spur catalog [--json] [--catalog VERSION | --all]
                                    the SPUR criteria catalogue (ids, kinds, texts, grade options)
-  spur schema                      the JSON Schema of the inspection file
+  spur schema [-o FILE]            the JSON Schema of the inspection file, for the editor
+  spur help COMMAND                a command's usage, every flag with its default, an example
   spur --version                   the version
   spur --help                      this text
 
 FILE is an inspection: a YAML file or an inspection workbook (.xlsx);
 "-" reads standard input. --format chooses among pdf, md and html (all
 by default); with -o - a single document (--format pdf, md or html) goes
-to standard output. The
-documents are dated by the inspection, or by SOURCE_DATE_EPOCH when set.
+to standard output. The documents are dated by the inspection, or by
+SOURCE_DATE_EPOCH when set. 'spur help COMMAND' or 'spur COMMAND --help'
+gives each command's flags.
 
 PDF options (report, actionplan, build):
   --fonts REGULAR,BOLD,ITALIC[,BOLDITALIC]
@@ -94,33 +100,58 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
-	case "-h", "-help", "--help", "help":
+	case "-h", "-help", "--help":
 		io.WriteString(stdout, usage)
 		return exitOK
+	case "help":
+		return e.help(rest, dispatch)
 	case "-version", "--version", "version":
 		io.WriteString(stdout, "spur "+version+"\n")
 		return exitOK
-	case "validate":
-		return e.validate(rest)
-	case "grade":
-		return e.grade(rest)
-	case "report":
-		return e.reportCmd(rest, false)
-	case "actionplan":
-		return e.reportCmd(rest, true)
-	case "template":
-		return e.template(rest)
-	case "import":
-		return e.importPlan(rest)
-	case "build":
-		return e.build(rest)
-	case "preview":
-		return e.previewCmd(rest)
-	case "catalog":
-		return e.catalog(rest)
-	case "schema":
-		return e.schema(rest)
+	}
+	if _, ok := commands[cmd]; ok && wantsHelp(rest) {
+		// The command prints its help while parsing its flags; asking for
+		// help is not a usage error.
+		dispatch(e, cmd, []string{"--help"})
+		return exitOK
+	}
+	if code, ok := dispatchKnown(e, cmd, rest); ok {
+		return code
 	}
 	e.usagef("unknown command %q%s", cmd, suggestCommand(cmd))
 	return exitUsage
+}
+
+// dispatch runs a command by name.
+func dispatch(e env, cmd string, args []string) int {
+	code, _ := dispatchKnown(e, cmd, args)
+	return code
+}
+
+func dispatchKnown(e env, cmd string, args []string) (int, bool) {
+	switch cmd {
+	case "new":
+		return e.newInspection(args), true
+	case "validate":
+		return e.validate(args), true
+	case "grade":
+		return e.grade(args), true
+	case "report":
+		return e.reportCmd(args, false), true
+	case "actionplan":
+		return e.reportCmd(args, true), true
+	case "template":
+		return e.template(args), true
+	case "import":
+		return e.importPlan(args), true
+	case "build":
+		return e.build(args), true
+	case "preview":
+		return e.previewCmd(args), true
+	case "catalog":
+		return e.catalog(args), true
+	case "schema":
+		return e.schema(args), true
+	}
+	return exitUsage, false
 }

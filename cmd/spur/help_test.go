@@ -1,0 +1,109 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Each command has its own help, asked for in either of two ways, with exit
+// status 0: its usage, every flag it takes with what it does and its
+// default, and an example.
+func TestCommandHelp(t *testing.T) {
+	for _, name := range order {
+		t.Run(name, func(t *testing.T) {
+			code, byFlag, errs := runCLI(t, "", name, "--help")
+			if code != exitOK || errs != "" {
+				t.Fatalf("spur %s --help: exit %d, stderr %q", name, code, errs)
+			}
+			code, byCmd, errs := runCLI(t, "", "help", name)
+			if code != exitOK || errs != "" {
+				t.Fatalf("spur help %s: exit %d, stderr %q", name, code, errs)
+			}
+			if byFlag != byCmd {
+				t.Errorf("spur %s --help and spur help %s differ:\n%s\n---\n%s", name, name, byFlag, byCmd)
+			}
+			if !strings.HasPrefix(byFlag, "Usage:\n  spur "+name) {
+				t.Errorf("the help does not start with the command's usage:\n%s", byFlag)
+			}
+			if strings.Contains(byFlag, "(no description)") {
+				t.Errorf("a flag has no description:\n%s", byFlag)
+			}
+			if name != "help" && !strings.Contains(byFlag, "\nExample:\n  spur "+name) {
+				t.Errorf("no example:\n%s", byFlag)
+			}
+			// Every flag the help table describes is one the command takes,
+			// so the help cannot describe a flag that is gone.
+			for f := range commands[name].flags {
+				dash := "--"
+				if len(f) == 1 {
+					dash = "-"
+				}
+				if !regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(dash+f) + `( |$)`).MatchString(byFlag) {
+					t.Errorf("the help describes %s%s, which spur %s does not take:\n%s", dash, f, name, byFlag)
+				}
+			}
+		})
+	}
+}
+
+// The flags a user looks for, with their defaults.
+func TestHelpNamesFlagsAndDefaults(t *testing.T) {
+	cases := map[string][]string{
+		"build":  {"--prune\n", "--check\n", "-o PATH\n      the output directory (default out)", "--since YYYY-MM-DD", "--specialty NAME"},
+		"grade":  {"--max-unmet-indicators N", "(default\n      1)", "--lang sv|en"},
+		"report": {"--fonts R,B,I[,BI]", "--format LIST", "(default sv)"},
+		"new":    {"--catalog VERSION", "--force"},
+		"schema": {"-o PATH", "--force"},
+		"import": {"--date YYYY-MM-DD", "--force"},
+	}
+	for cmd, want := range cases {
+		_, out, _ := runCLI(t, "", "help", cmd)
+		for _, w := range want {
+			if !strings.Contains(out, w) {
+				t.Errorf("spur help %s lacks %q:\n%s", cmd, w, out)
+			}
+		}
+	}
+}
+
+func TestHelpUsageErrors(t *testing.T) {
+	code, _, errs := runCLI(t, "", "help", "buld")
+	if code != exitUsage || !strings.Contains(errs, `unknown command "buld"; did you mean build?`) {
+		t.Errorf("spur help buld: exit %d, %q", code, errs)
+	}
+	code, out, _ := runCLI(t, "", "help")
+	if code != exitOK || !strings.Contains(out, "spur new FILE") || !strings.Contains(out, "spur help COMMAND") {
+		t.Errorf("spur help: exit %d\n%s", code, out)
+	}
+	// A usage error points at the command's own help.
+	code, _, errs = runCLI(t, "", "grade", "--lang", "fi", fixture)
+	if code != exitUsage || !strings.Contains(errs, "Run 'spur help grade' for its usage.") {
+		t.Errorf("spur grade --lang fi: exit %d, %q", code, errs)
+	}
+}
+
+// The grading thresholds are checked alike in every command that takes
+// them: a negative limit is a usage error (exit 2) naming the flag.
+func TestPolicyFlagsCheckedAlike(t *testing.T) {
+	dir := t.TempDir()
+	for _, cmd := range []string{"validate", "grade", "report", "actionplan", "build", "preview"} {
+		for _, v := range []string{"-1", "x", "1.5"} {
+			args := []string{cmd, "--max-unmet-indicators", v, fixture}
+			switch cmd {
+			case "report", "actionplan":
+				args = append(args, "-o", dir)
+			case "build":
+				args = []string{cmd, "--max-unmet-indicators", v, "../../fixtures", "-o", dir}
+			}
+			code, _, errs := runCLI(t, "", args...)
+			if code != exitUsage || !strings.Contains(errs, "max-unmet-indicators") {
+				t.Errorf("spur %s --max-unmet-indicators %s: exit %d (want %d), %q", cmd, v, code, exitUsage, errs)
+			}
+		}
+	}
+	code, _, errs := runCLI(t, "", "validate", "--max-unmet-indicators", "0", fixture)
+	if code != exitOK {
+		t.Errorf("--max-unmet-indicators 0: exit %d, %s", code, errs)
+	}
+}
