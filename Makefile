@@ -2,7 +2,7 @@
 GO      ?= go
 FIXTURES = $(wildcard fixtures/*.yaml)
 
-.PHONY: build install demo test check bench bench-all fuzz faults browser-deps golden schema clean pdfa
+.PHONY: build install demo test check bench bench-all fuzz faults browser-deps yamlls-deps golden schema clean pdfa
 
 build:
 	$(GO) build -o bin/spur ./cmd/spur
@@ -56,6 +56,11 @@ bench-all:
 # versions in tools/browser/package-lock.json; Chromium comes from Debian.
 browser-deps:
 	cd tools/browser && npm ci --no-audit --no-fund
+
+# The npm packages the editor-schema checks use (yaml-language-server, Ajv,
+# yaml), at the versions in tools/yamlls/package-lock.json; internal/yamlls drives them.
+yamlls-deps:
+	cd tools/yamlls && npm ci --no-audit --no-fund
 
 # The fault suite at ten times its default size (make test runs the default):
 # kills, signals, a full disk, permissions, hostile inputs; -v prints the figures.
