@@ -51,6 +51,12 @@ const MaxFile = 32 << 20
 // File loads the inspection at path; "-" reads standard input. The error
 // is for a file that cannot be read at all; problems in it are Diags.
 func File(path string, p grade.Policy) (*Inspection, error) {
+	return Open(path, os.Stdin, p)
+}
+
+// Open is File with standard input given: "-" reads at most MaxFile+1
+// bytes of stdin, named "<stdin>" in the diagnostics.
+func Open(path string, stdin io.Reader, p grade.Policy) (*Inspection, error) {
 	var (
 		data []byte
 		err  error
@@ -58,7 +64,7 @@ func File(path string, p grade.Policy) (*Inspection, error) {
 	)
 	if path == "-" {
 		name = "<stdin>"
-		data, err = io.ReadAll(io.LimitReader(os.Stdin, MaxFile+1))
+		data, err = io.ReadAll(io.LimitReader(stdin, MaxFile+1))
 	} else {
 		data, err = ReadFile(path)
 	}
@@ -123,7 +129,7 @@ func Bytes(name string, data []byte, p grade.Policy) *Inspection {
 	if out.Inspection != nil {
 		res, gd := grade.Inspection(out.Inspection, p)
 		out.Grades = res
-		out.Diags = append(out.Diags, gd...)
+		out.Diags = append(out.Diags, workbook.SheetWords(out.Inspection, gd)...)
 		out.Diags.Sort()
 	}
 	return &out

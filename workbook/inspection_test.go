@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,8 +17,17 @@ import (
 )
 
 // fillInspection types the findings of insp into a blank inspection
-// workbook, as inspectors would: by label and by criterion id.
+// workbook, as inspectors would: by label and by criterion id, choosing an
+// assessment for every criterion.
 func fillInspection(t testing.TB, data []byte, insp *schema.Inspection) []byte {
+	t.Helper()
+	return fillInspectionAll(t, data, insp, "")
+}
+
+// fillInspectionAll is fillInspection, but in the areas of letters that
+// have met: all it chooses alla uppfyllda above the table and an assessment
+// only for the criteria not met and not applicable.
+func fillInspectionAll(t testing.TB, data []byte, insp *schema.Inspection, letters string) []byte {
 	t.Helper()
 	return edit(t, data, func(f *excelize.File) {
 		sh := SheetInspection
@@ -38,9 +48,15 @@ func fillInspection(t testing.TB, data []byte, insp *schema.Inspection) []byte {
 			a, sh := insp.Areas[ca.Letter], AreaSheet(ca.Letter)
 			set(t, f, sh, "A"+itoa(areaNarrativeRow), a.Narrative)
 			words := map[schema.Result]string{schema.Met: "uppfyllt", schema.NotMet: "ej uppfyllt", schema.NotApplicable: "ej tillämpligt"}
+			all := a.Met.All && strings.Contains(letters, ca.Letter)
+			if all {
+				set(t, f, sh, "C"+itoa(labelRow(t, f, sh, labelAllMet)), "alla uppfyllda")
+			}
 			for _, as := range a.Assessments {
 				r := itoa(rowOf(t, f, sh, "A", as.Criterion.ID))
-				set(t, f, sh, "D"+r, words[as.Result])
+				if !all || as.Result != schema.Met || slices.Contains(a.Met.IDs, as.Criterion.ID) {
+					set(t, f, sh, "D"+r, words[as.Result])
+				}
 				if as.Comment != "" {
 					set(t, f, sh, "E"+r, as.Comment)
 				}
@@ -163,13 +179,13 @@ func TestInspectionWorkbookDiagnostics(t *testing.T) {
 		{name: "assessment misspelt", edit: func(t *testing.T, f *excelize.File) { set(t, f, "Område E", "D12", "uppfylld") },
 			diags: []wantDiag{{"inspection.xlsx:Område E!D12", schema.Error, `"uppfylld" is not an assessment; choose uppfyllt, ej uppfyllt, ej tillämpligt; did you mean "uppfyllt"?`}}},
 		{name: "criterion not assessed", edit: func(t *testing.T, f *excelize.File) { set(t, f, "Område E", "D22", "") },
-			diags: []wantDiag{{"inspection.xlsx:Område E!A1", schema.Error, "area E: criterion E14 is not assessed"}}},
+			diags: []wantDiag{{"inspection.xlsx:Område E!D22", schema.Error, "E14 is not assessed: choose uppfyllt, ej uppfyllt or ej tillämpligt in D22"}}},
 		{name: "override outside the options", edit: func(t *testing.T, f *excelize.File) {
 			set(t, f, "Område A", "C4", "C")
 			set(t, f, "Område A", "C5", "Kalibreringsmöte")
 		}, diags: []wantDiag{{"inspection.xlsx:Område A!C4", schema.Error, "grade C is not among the options of area A (A, B, D)"}}},
 		{name: "override without a reason", edit: func(t *testing.T, f *excelize.File) { set(t, f, "Område B", "C4", "B") },
-			diags: []wantDiag{{"inspection.xlsx:Område B!C5", schema.Error, "the override of area B needs a reason"}}},
+			diags: []wantDiag{{"inspection.xlsx:Område B!C5", schema.Error, "Avvikande gradering B in C4 needs a Motivering"}}},
 		{name: "visit not a date", edit: func(t *testing.T, f *excelize.File) { set(t, f, SheetInspection, "B10", "11/2 2025") },
 			diags: []wantDiag{{"inspection.xlsx:Inspektion!B10", schema.Error, `"11/2 2025" is not a date; write it as YYYY-MM-DD`}}},
 		{name: "status unknown", edit: func(t *testing.T, f *excelize.File) { set(t, f, SheetInspection, "B4", "klar") },
@@ -177,7 +193,7 @@ func TestInspectionWorkbookDiagnostics(t *testing.T) {
 		{name: "plan entry for a met criterion", edit: func(t *testing.T, f *excelize.File) {
 			set(t, f, SheetPlan, "B16", "A1")
 			set(t, f, SheetPlan, "E16", "Nya riktlinjer")
-		}, diags: []wantDiag{{"inspection.xlsx:Handlingsplan!B16", schema.Error, "action-plan entry for A1, which is met"}}},
+		}, diags: []wantDiag{{"inspection.xlsx:Handlingsplan!B16", schema.Error, "a row for A1, which is uppfyllt in Område A!D9"}}},
 		{name: "unreadable plan date", edit: func(t *testing.T, f *excelize.File) { set(t, f, SheetPlan, "F2", "när vi hinner") },
 			diags: []wantDiag{{"inspection.xlsx:Handlingsplan!F2", schema.Warning, `cannot read "när vi hinner" as a date`}}},
 		{name: "area sheet missing", edit: func(t *testing.T, f *excelize.File) { f.SetSheetName("Område F", "F") },
@@ -192,6 +208,7 @@ func TestInspectionWorkbookDiagnostics(t *testing.T) {
 			}
 			_, diags := loadWorkbook(t, "inspection.xlsx", data)
 			checkDiags(t, diags, tc.diags)
+			noYAMLWords(t, diags)
 		})
 	}
 }

@@ -41,6 +41,15 @@ var areaWidths = []float64{11, 18, 62, 16, 50}
 
 var summaryHeaders = []string{"Styrkor", "Svagheter", "Förbättringspotential"}
 
+// The choice above an area's table that marks every criterion left blank
+// as met. Excel shows at most 32 characters of a title and 225 of a
+// message that refuses other text.
+const (
+	allMetTitle = "Alla uppfyllda"
+	allMetHelp  = "Välj alla uppfyllda: varje kriterium som lämnas tomt i kolumn D räknas då som uppfyllt. " +
+		"Markera bara de som är ej uppfyllda eller ej tillämpliga. Lämna cellen tom för att bedöma varje kriterium för sig."
+)
+
 // summaryRows is how many items each summary list has room for.
 const summaryRows = 40
 
@@ -56,12 +65,18 @@ func WriteInspectionTemplate(w io.Writer, cat *schema.Catalog) error {
 	if err != nil {
 		return err
 	}
+	// Blank assessments that count as met, once alla uppfyllda is chosen,
+	// show it in the colour of a met criterion.
+	met, err := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorMet}}})
+	if err != nil {
+		return err
+	}
 	wr := &writer{f: f}
 	wr.do(f.SetSheetName("Sheet1", SheetInspection))
 	writeInspectionSheet(wr, st, cat)
 	writeSummarySheet(wr, st)
 	for i := range cat.Areas {
-		writeAreaSheet(wr, st, &cat.Areas[i])
+		writeAreaSheet(wr, st, met, &cat.Areas[i])
 	}
 	writeFreePlanSheet(wr, st, cat.Count())
 	for _, p := range []excelize.CustomProperty{{Name: propKind, Value: kindInspection}, {Name: propCatalog, Value: cat.Version}} {
@@ -109,6 +124,9 @@ func writeInspectionSheet(wr *writer, st styles, cat *schema.Catalog) {
 		"Fyll i de gula cellerna på varje blad: här ovan, " + SheetSummary + ", ett blad per område och " + SheetPlan + ".",
 		"På varje områdesblad: inspektörernas bedömning (Markdown), och för varje kriterium uppfyllt, ej uppfyllt eller ej tillämpligt. " +
 			"Ett kriterium som inte är bedömt räknas aldrig som uppfyllt.",
+		"Är de flesta kriterierna i ett område uppfyllda: välj alla uppfyllda i raden ”" + labelAllMet + "” ovanför tabellen " +
+			"och markera bara de kriterier som är ej uppfyllda eller ej tillämpliga. Varje kriterium som lämnas tomt räknas då som uppfyllt; " +
+			"det du markerat gäller som du markerat det.",
 		"Avvikande gradering behöver en motivering. Bedömning av handlingsplanen (godtagen eller ej godtagen) gäller ett område som graderats D.",
 		"På bladet " + SheetPlan + ": en rad per kriterium med kriteriets id i kolumn B; spur import fyller i bladet från enhetens handlingsplan.",
 		"Kontrollera arbetsboken med spur validate; fel och varningar anges som blad!cell.",
@@ -137,7 +155,7 @@ func writeSummarySheet(wr *writer, st styles) {
 	wr.do(protect(wr.f, sh))
 }
 
-func writeAreaSheet(wr *writer, st styles, ca *schema.CatalogArea) {
+func writeAreaSheet(wr *writer, st styles, met int, ca *schema.CatalogArea) {
 	sh := AreaSheet(ca.Letter)
 	_, err := wr.f.NewSheet(sh)
 	wr.do(err)
@@ -155,10 +173,12 @@ func writeAreaSheet(wr *writer, st styles, ca *schema.CatalogArea) {
 	for _, o := range ca.Options {
 		grades = append(grades, string(o.Grade))
 	}
+	allRow := 0
 	for i, fd := range []struct{ label, help string }{
 		{labelOverride, "Lämna tomt för den beräknade graderingen; annars " + strings.Join(grades, ", ") + "."},
 		{labelReason, "Varför inspektörerna satt en annan gradering; skrivs ut i rapporten."},
 		{labelDecision, "För ett område graderat D: godtagen (graderingen justeras till C) eller ej godtagen (D kvarstår)."},
+		{labelAllMet, allMetHelp},
 	} {
 		row := 4 + i
 		wr.str(sh, 0, row, fd.label, st.label)
@@ -166,6 +186,10 @@ func writeAreaSheet(wr *writer, st styles, ca *schema.CatalogArea) {
 		wr.str(sh, areaValueCol, row, "", st.input)
 		ref := cellName(areaValueCol, row)
 		switch fd.label {
+		case labelAllMet:
+			allRow = row
+			wr.height(sh, row, 32)
+			wr.do(dropDown(wr.f, sh, ref, svWords(allMetWords), allMetTitle, fd.help))
 		case labelOverride:
 			wr.do(dropDown(wr.f, sh, ref, grades, fd.label, fd.help))
 		case labelReason:
@@ -190,7 +214,13 @@ func writeAreaSheet(wr *writer, st styles, ca *schema.CatalogArea) {
 	if n := len(ca.Criteria); n > 0 {
 		first, lastRow := areaHeaderRow+1, areaHeaderRow+n
 		wr.do(dropDown(wr.f, sh, cellName(3, first)+":"+cellName(3, lastRow), svWords(resultWords), labelAssessHeader,
-			"uppfyllt, ej uppfyllt eller ej tillämpligt (räknas varken för eller emot)."))
+			"uppfyllt, ej uppfyllt eller ej tillämpligt (räknas varken för eller emot). "+
+				"Tomt: inte bedömt, eller uppfyllt om alla uppfyllda är valt ovanför tabellen."))
+		all := "$" + columnName(areaValueCol) + "$" + fmt.Sprint(allRow)
+		wr.do(wr.f.SetConditionalFormat(sh, cellName(3, first)+":"+cellName(3, lastRow), []excelize.ConditionalFormatOptions{{
+			Type: "formula", Format: &met,
+			Criteria: fmt.Sprintf(`AND(%s="%s",TRIM(%s)="")`, all, svWord(allMetWords, "all"), cellName(3, first)),
+		}}))
 	}
 	wr.do(printLayout(wr.f, sh, "landscape", areaHeaderRow))
 	wr.do(protect(wr.f, sh))

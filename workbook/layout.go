@@ -94,6 +94,10 @@ const (
 	labelDecision     = "Bedömning av handlingsplanen"
 	labelAssessHeader = "Bedömning"
 	labelComment      = "Kommentar"
+	// labelAllMet is the row above an area's table where one choice,
+	// alla uppfyllda, marks every criterion left blank below as met (met:
+	// all in YAML). Templates made before it have no such row.
+	labelAllMet = "Kriterier som inte markerats nedan"
 )
 
 // Words of the drop-downs, and the model's values they stand for.
@@ -105,6 +109,7 @@ var (
 		{"ej tillämpligt", string(schema.NotApplicable)},
 	}
 	decisionWords = []word{{"godtagen", string(schema.Accepted)}, {"ej godtagen", string(schema.NotAccepted)}}
+	allMetWords   = []word{{"alla uppfyllda", "all"}}
 )
 
 type word struct{ sv, value string }

@@ -43,7 +43,7 @@ func (d *decoder) area(g *grid, ca *schema.CatalogArea) {
 	}
 	if c, ok := value(labelReason, areaValueCol); ok && strings.TrimSpace(c.text) != "" {
 		if a.Override == nil {
-			d.diags.Errorf(c.pos, "a reason without an override grade; choose the grade in %s, or clear the reason", cellName(areaValueCol, labels[normWord(labelOverride)]))
+			d.diags.Errorf(c.pos, "a %s without an %s: choose the grade in %s, or clear this cell", labelReason, labelOverride, cellName(areaValueCol, labels[normWord(labelOverride)]))
 		} else {
 			a.Override.Reason = c.text
 		}
@@ -62,7 +62,31 @@ func (d *decoder) area(g *grid, ca *schema.CatalogArea) {
 				strings.Join(svWords(decisionWords), " or "), suggest(c.text, svWords(decisionWords)))
 		}
 	}
+	if c, ok := value(labelAllMet, areaValueCol); ok {
+		d.setCell(ca.Letter, "all", c.pos)
+		if w := strings.TrimSpace(c.text); w != "" {
+			if _, ok := lookupWord(allMetWords, w); ok {
+				a.Met.All = true // met: all
+				d.insp.SetPos(base+".met", c.pos)
+			} else {
+				d.diags.Errorf(c.pos, "%q is not a choice here; choose %s (every criterion left blank under %s is then met), or clear the cell%s",
+					schema.Clip(w), svWord(allMetWords, "all"), labelAssessHeader, suggest(w, svWords(allMetWords)))
+			}
+		}
+	}
+	// The cells of the form rows, for diagnostics made later about a value
+	// the area does not have (a grade to set, a decision to record).
+	for _, f := range [...]struct{ key, label string }{{"override", labelOverride}, {"reason", labelReason}, {"decision", labelDecision}} {
+		if r, ok := labels[normWord(f.label)]; ok {
+			d.setCell(ca.Letter, f.key, g.pos(areaValueCol, r))
+		}
+	}
 	d.assessments(g, ca, a, base)
+}
+
+// setCell records the cell of a workbook field under cellKey(letter, key).
+func (d *decoder) setCell(letter, key string, p schema.Pos) {
+	d.insp.SetPos(cellKey(letter, key), p)
 }
 
 func (d *decoder) assessments(g *grid, ca *schema.CatalogArea, a *schema.Area, base string) {
@@ -74,6 +98,7 @@ func (d *decoder) assessments(g *grid, ca *schema.CatalogArea, a *schema.Area, b
 	if !ok {
 		return
 	}
+	d.setCell(ca.Letter, "table", g.pos(t.col[0], t.row))
 	seen := map[string]string{}
 	reported := map[int]bool{}
 	for _, r := range rows {
@@ -92,6 +117,7 @@ func (d *decoder) assessments(g *grid, ca *schema.CatalogArea, a *schema.Area, b
 			continue
 		}
 		seen[id] = idc.pos.Cell
+		d.setCell(ca.Letter, "result:"+id, res.pos)
 		if cr, _, ok := d.insp.Cat.Criterion(id); ok && t.has(2) {
 			if tc := t.read(2, r, d.diags); normalizeBreaks(strings.TrimSpace(tc.text)) != cr.Text {
 				d.diags.Warnf(tc.pos, "the criterion text of %s was changed; the report prints the catalogue's text", id)

@@ -12,8 +12,9 @@ import (
 // filled in) into the model, records the cell of every value with SetPos,
 // and validates it with schema.Validate, so that it is checked exactly as
 // a YAML file is and every diagnostic names its cell ("inspection.xlsx:
-// Område E!D12"). As schema.Load, it returns the inspection whenever the
-// workbook could be read; it is fit to use only when diags has no errors.
+// Område E!D12") in the words of the workbook (see SheetWords). As
+// schema.Load, it returns the inspection whenever the workbook could be
+// read; it is fit to use only when diags has no errors.
 func LoadInspection(name string, r io.ReaderAt, size int64) (*schema.Inspection, schema.Diagnostics, error) {
 	var diags schema.Diagnostics
 	b, err := openBook(name, r, size, &diags)
@@ -24,7 +25,7 @@ func LoadInspection(name string, r io.ReaderAt, size int64) (*schema.Inspection,
 	defer b.close()
 	insp := loadBook(b, &diags)
 	if insp != nil {
-		diags = append(diags, schema.Validate(insp)...)
+		diags = append(diags, reword(insp, schema.Validate(insp))...)
 	}
 	diags.Sort()
 	return insp, diags, nil
@@ -54,6 +55,7 @@ func loadBook(b *book, diags *schema.Diagnostics) (insp *schema.Inspection) {
 	if !ok {
 		return nil
 	}
+	d.insp.SetPos(cellKey("", "book"), head.pos(0, 1))
 	planDate := d.header(head)
 	if g, ok := b.readSheet(SheetSummary, diags); ok {
 		d.summary(g)

@@ -21,6 +21,7 @@ const (
 	colorHeader = "D9E1F2"
 	colorLocked = "F2F2F2"
 	colorInput  = "FFF8D6"
+	colorMet    = "E2EFDA" // a blank assessment that counts as met (alla uppfyllda)
 	colorBorder = "BFBFBF"
 	font        = "Calibri" // excelize's default font, which LibreOffice shows as Carlito
 )

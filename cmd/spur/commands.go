@@ -19,19 +19,7 @@ import (
 // load reads, validates and grades one inspection, printing its diagnostics
 // to stderr. ok is false when the file cannot be used.
 func (e env) load(name string, p grade.Policy) (*schema.Inspection, grade.Result, bool) {
-	var (
-		in  *input.Inspection
-		err error
-	)
-	if name == "-" {
-		var data []byte
-		data, err = io.ReadAll(io.LimitReader(e.stdin, input.MaxFile+1))
-		if err == nil {
-			in = input.Bytes("<stdin>", data, p)
-		}
-	} else {
-		in, err = input.File(name, p)
-	}
+	in, err := input.Open(name, e.stdin, p)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return nil, grade.Result{}, false
