@@ -133,6 +133,15 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	fields := structFields(v.Type())
+	lookup := func(key string) *field {
+		for j := range fields {
+			if fields[j].key == key {
+				return &fields[j]
+			}
+		}
+		return nil
+	}
+	written := writtenKeys(n)
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := d.resolve(n.Content[i]), n.Content[i+1]
@@ -145,14 +154,26 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		seen[key] = kn
-		var f *field
-		for j := range fields {
-			if fields[j].key == key {
-				f = &fields[j]
-			}
-		}
+		f := lookup(key)
 		if f == nil {
-			d.errorf(kn, "unknown key %q%s", Clip(key), didYouMean(key, keysOf(v.Type())))
+			hint, meant := keyHint(v.Type(), key, vn)
+			d.errorf(kn, "unknown key %q%s", Clip(key), hint)
+			if path == "" && (hint == "" || isAreaName(fold(key))) {
+				d.pos[unknownTop] = d.at(kn)
+				if isAreaName(fold(key)) {
+					d.pos[areaAtTop+strings.ToUpper(fold(key)[len(fold(key))-1:])] = d.at(kn)
+				}
+			}
+			// The key meant is read from the value, unless the file
+			// has it too: what depends on it (a required key, the
+			// areas to assess) is then checked as the file means it,
+			// and the one message is the key's name. Its own place is
+			// not recorded, so that messages about what it holds
+			// point into the value, after this one.
+			if _, has := seen[meant]; meant != "" && !has && !written[meant] {
+				seen[meant] = kn
+				d.decode(vn, v.Field(lookup(meant).index), join(path, meant))
+			}
 			continue
 		}
 		sub := join(path, key)
@@ -160,6 +181,30 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		d.decode(vn, v.Field(f.index), sub)
 	}
 	d.requireFields(n, v.Type(), path, seen)
+}
+
+// unknownTop records a top-level key nothing was made of, or an area
+// written there: it may be the areas misspelt beyond recognition, and
+// validate does not report them missing besides. areaAtTop+"E" records
+// area E written at the top.
+const (
+	unknownTop = "#unknown"
+	areaAtTop  = "#area "
+)
+
+// writtenKeys is the set of keys a mapping has, aliases followed.
+func writtenKeys(n *yaml.Node) map[string]bool {
+	keys := map[string]bool{}
+	for i := 0; i < len(n.Content); i += 2 {
+		k := n.Content[i]
+		for j := 0; k != nil && k.Kind == yaml.AliasNode && j < 100; j++ {
+			k = k.Alias
+		}
+		if k != nil && k.Kind == yaml.ScalarNode {
+			keys[k.Value] = true
+		}
+	}
+	return keys
 }
 
 func (d *decoder) requireFields(n *yaml.Node, t reflect.Type, path string, seen map[string]*yaml.Node) {

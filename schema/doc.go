@@ -19,6 +19,12 @@
 //	gradering               grade
 //	godtagen                accepted (the inspectors' decision on an area's plan)
 //
+// People write these words, and the other Swedish terms of the report, as
+// keys and values: an unknown key or value in Swedish ("områden",
+// "ej_uppfyllt", "godtagen") is an error that names the English word, and
+// the value is then read as that word's, so that nothing that follows from
+// the slip is reported besides (hints.go; each field's sv tag in model.go).
+//
 // Typical use:
 //
 //	insp, diags := schema.Load("inspection.yaml", data)

@@ -69,17 +69,16 @@ func Load(file string, data []byte) (*Inspection, Diagnostics) {
 		diags.Errorf(top, "the file is in UTF-16; save it as UTF-8")
 		return nil, diags
 	}
-	if !checkText(file, data, false, &diags) {
+	if !checkEncoding(file, data, &diags) {
 		return nil, diags
 	}
 	root, ok := parseYAML(file, data, &diags)
 	if !ok {
 		// A tab in indentation is the commonest cause, and the parser's
-		// message does not say so: name each tab. (A tab inside a block
+		// message does not say so: name it instead. (A tab inside a block
 		// scalar is content, which is why this runs only on failure.)
-		var tabs Diagnostics
-		if !checkText(file, data, true, &tabs) {
-			diags = append(tabs, diags...)
+		if tabs := tabIndents(file, data); len(tabs) > 0 {
+			diags = append(Diagnostics{tabMessage(tabs)}, withoutTabErrors(diags, tabs)...)
 		}
 		return nil, diags
 	}
@@ -109,47 +108,120 @@ func Validate(insp *Inspection) Diagnostics {
 	return diags
 }
 
-// checkText reports bytes that are not UTF-8 and NUL bytes, and with tabs
-// set also tabs in indentation, each at its line and column, where the YAML
-// parser would give vaguer messages.
-func checkText(file string, data []byte, tabs bool, diags *Diagnostics) bool {
-	ok := true
-	line, col, indent := 1, 1, true
-	reported := 0
+// checkEncoding reports NUL bytes (a binary file) and bytes that are not
+// UTF-8 (a file saved as Latin-1), each kind in one message at its first
+// place, with a count: a Latin-1 file has an å on every other line.
+func checkEncoding(file string, data []byte, diags *Diagnostics) bool {
+	line, col := 1, 1
+	var first Pos
+	var firstByte byte
+	var lines []int
+	bad := 0
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			if reported < 10 {
-				diags.Errorf(Pos{File: file, Line: line, Col: col}, "byte 0x%02X is not UTF-8; save the file as UTF-8 (a Windows editor may have used Latin-1)", data[i])
-			}
-			reported++
-			ok = false
-		}
 		switch {
-		case r == '\n':
-			line, col, indent = line+1, 1, true
-			i += size
-			continue
-		case r == '\t' && indent && tabs:
-			if reported < 10 {
-				diags.Errorf(Pos{File: file, Line: line, Col: col}, "tab character in indentation; YAML indents with spaces only")
-			}
-			reported++
-			ok = false
-		case r != ' ' && r != '\r':
-			indent = false
-		}
-		if r == 0 {
+		case r == 0:
 			diags.Errorf(Pos{File: file, Line: line, Col: col}, "NUL byte: this is a binary file, not YAML")
 			return false
+		case r == utf8.RuneError && size == 1:
+			if bad == 0 {
+				first, firstByte = Pos{File: file, Line: line, Col: col}, data[i]
+			}
+			if len(lines) == 0 || lines[len(lines)-1] != line {
+				lines = append(lines, line)
+			}
+			bad++
+		case r == '\n':
+			line, col = line+1, 0
 		}
 		col++
 		i += size
 	}
-	if reported > 10 {
-		diags.Errorf(Pos{File: file}, "%d more such problems not listed", reported-10)
+	const advice = "save the file as UTF-8 (a Windows editor may have used Latin-1)"
+	switch {
+	case bad == 1:
+		diags.Errorf(first, "byte 0x%02X is not UTF-8; %s", firstByte, advice)
+	case bad > 1 && len(lines) == 1:
+		diags.Errorf(first, "byte 0x%02X is not UTF-8, nor are %d more on this line; %s", firstByte, bad-1, advice)
+	case bad > 1:
+		diags.Errorf(first, "byte 0x%02X is not UTF-8, nor are %d more on %s; %s", firstByte, bad-1, lineList("line", lines), advice)
 	}
-	return ok
+	return bad == 0
+}
+
+// tabIndents returns the place of the first tab in the indentation of each
+// line that has one.
+func tabIndents(file string, data []byte) []Pos {
+	var tabs []Pos
+	line, col, indent := 1, 1, true
+	for _, b := range data {
+		switch {
+		case b == '\n':
+			line, col, indent = line+1, 0, true
+		case b == '\t' && indent:
+			if len(tabs) == 0 || tabs[len(tabs)-1].Line != line {
+				tabs = append(tabs, Pos{File: file, Line: line, Col: col})
+			}
+		case b != ' ' && b != '\r':
+			indent = false
+		}
+		if b < 0x80 || b >= 0xC0 { // a column per character, not per byte
+			col++
+		}
+	}
+	return tabs
+}
+
+// tabMessage is one message for every tab in indentation, at the first.
+func tabMessage(tabs []Pos) Diagnostic {
+	msg := "tab character in indentation; YAML indents with spaces only"
+	if len(tabs) > 1 {
+		var lines []int
+		for _, p := range tabs {
+			lines = append(lines, p.Line)
+		}
+		msg += " (tabs indent " + lineList("line", lines) + ")"
+	}
+	return Diagnostic{Pos: tabs[0], Severity: Error, Message: msg}
+}
+
+// withoutTabErrors drops the parser's messages that a tab in indentation
+// explains: those that name a tab, and "cannot start any token" at (or, as
+// the parser counts, the line before) a line indented with one.
+func withoutTabErrors(diags Diagnostics, tabs []Pos) Diagnostics {
+	var kept Diagnostics
+	for _, d := range diags {
+		explained := strings.Contains(d.Message, "tab character")
+		if strings.Contains(d.Message, "cannot start any token") {
+			for _, t := range tabs {
+				explained = explained || d.Pos.Line == 0 || d.Pos.Line == t.Line || d.Pos.Line == t.Line-1
+			}
+		}
+		if !explained {
+			kept = append(kept, d)
+		}
+	}
+	return kept
+}
+
+// lineList names lines: "line 4", "lines 4, 5 and 7", "lines 4, 5, 7, 9,
+// 12 and 8 more".
+func lineList(word string, lines []int) string {
+	const shown = 5
+	var parts []string
+	for i, l := range lines {
+		if i == shown {
+			break
+		}
+		parts = append(parts, strconv.Itoa(l))
+	}
+	switch {
+	case len(lines) == 1:
+		return word + " " + parts[0]
+	case len(lines) > shown:
+		return fmt.Sprintf("%ss %s and %d more", word, strings.Join(parts, ", "), len(lines)-shown)
+	}
+	return word + "s " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

@@ -25,15 +25,19 @@ func nearest(s string, candidates []string) string {
 	}
 	best, bestDist := "", 0
 	ls := strings.ToLower(s)
+	n := utf8.RuneCountInString(s)
 	for _, c := range candidates {
-		d := EditDistance(ls, strings.ToLower(c))
 		// Short words get no fuzzy match ("I" is not a slip for "A"),
 		// only a difference of case.
-		n := utf8.RuneCountInString(c)
-		limit := min(3, n/3)
-		if n >= 3 {
+		nc := utf8.RuneCountInString(c)
+		limit := min(3, nc/3)
+		if nc >= 3 {
 			limit = max(1, limit)
 		}
+		if n-nc > limit || nc-n > limit {
+			continue // the distance is at least the difference in length
+		}
+		d := EditDistance(ls, strings.ToLower(c))
 		if d <= limit && (best == "" || d < bestDist) {
 			best, bestDist = c, d
 		}

@@ -28,23 +28,30 @@ const (
 // write instead, so that the error can say which key word is meant.
 type enum struct {
 	values  []string
-	swedish map[string]string
+	swedish map[string]string // folded (see fold) → value
 }
 
 var (
 	statusEnum = enum{
-		values:  []string{string(Preliminary), string(Final)},
-		swedish: map[string]string{"preliminär": "preliminary", "slutlig": "final", "slutgiltig": "final"},
+		values: []string{string(Preliminary), string(Final)},
+		swedish: map[string]string{"preliminar": "preliminary", "preliminart": "preliminary", "utkast": "preliminary",
+			"slutlig": "final", "slutligt": "final", "slutgiltig": "final", "slutgiltigt": "final"},
 	}
 	decisionEnum = enum{
 		values: []string{string(Accepted), string(NotAccepted)},
-		swedish: map[string]string{"godtagen": "accepted", "godkänd": "accepted", "accepterad": "accepted",
-			"ej godtagen": "not_accepted", "ej godkänd": "not_accepted", "inte godtagen": "not_accepted", "not accepted": "not_accepted"},
+		swedish: map[string]string{"godtagen": "accepted", "godtaget": "accepted", "godkand": "accepted", "godkant": "accepted", "accepterad": "accepted",
+			"ejgodtagen": "not_accepted", "ejgodtaget": "not_accepted", "ejgodkand": "not_accepted", "ejgodkant": "not_accepted",
+			"integodtagen": "not_accepted", "integodkand": "not_accepted", "underkand": "not_accepted", "ejaccepterad": "not_accepted"},
 	}
 	resultEnum = enum{values: []string{"all"}}
 )
 
-func (e enum) read(d *decoder, n *yaml.Node, what string) (string, bool) {
+// read returns the word written when it is one of the values. A word
+// taken for one of them (Swedish, or a slip of case, space or spelling) is
+// an error, and read returns the value meant with ok false, so that the
+// caller may check the rest of the file as it is meant: one message for
+// plan_decision: godtagen, not that one and a missing decision besides.
+func (e enum) read(d *decoder, n *yaml.Node, what string) (v string, ok bool) {
 	s, ok := d.text(n)
 	if !ok || s == "" {
 		if ok {
@@ -57,27 +64,33 @@ func (e enum) read(d *decoder, n *yaml.Node, what string) (string, bool) {
 			return s, true
 		}
 	}
-	if en, ok := e.swedish[strings.ToLower(strings.TrimSpace(s))]; ok {
+	f := fold(s)
+	if en, ok := e.swedish[f]; ok {
 		d.errorf(n, "%s %q: write %s (the key words are English)", what, Clip(s), en)
-		return "", false
+		return en, false
 	}
+	for _, v := range e.values {
+		if f != "" && f == fold(v) {
+			d.errorf(n, "%s %q: write %s", what, Clip(s), v)
+			return v, false
+		}
+	}
+	near := nearest(s, e.values)
 	d.errorf(n, "%s %q is not one of %s%s", what, Clip(s), strings.Join(e.values, ", "), didYouMean(s, e.values))
-	return "", false
+	return near, false
 }
 
 func (s *ReportStatus) decodeNode(d *decoder, n *yaml.Node, path string) {
-	if v, ok := statusEnum.read(d, n, "status"); ok {
-		*s = ReportStatus(v)
-	}
+	v, _ := statusEnum.read(d, n, "status")
+	*s = ReportStatus(v)
 }
 
 func (s *Decision) decodeNode(d *decoder, n *yaml.Node, path string) {
 	if isNull(n) {
 		return
 	}
-	if v, ok := decisionEnum.read(d, n, "plan_decision"); ok {
-		*s = Decision(v)
-	}
+	v, _ := decisionEnum.read(d, n, "plan_decision")
+	*s = Decision(v)
 }
 
 func (g *Grade) decodeNode(d *decoder, n *yaml.Node, path string) {
@@ -154,8 +167,12 @@ func (s *Selection) decodeNode(d *decoder, n *yaml.Node, path string) {
 			s.All = true
 			return
 		}
-		if strings.EqualFold(strings.TrimSpace(n.Value), "alla") {
+		switch fold(n.Value) {
+		case "alla", "allt", "samtliga", "allauppfyllda", "allaaruppfyllda":
+			// Read as meant, so that the area is not also reported
+			// unassessed.
 			d.errorf(n, "met %q: write all (the key words are English)", Clip(n.Value))
+			s.All = true
 			return
 		}
 		d.errorf(n, "met must be all or a list of criterion ids, found %s", kindName(n))
@@ -178,15 +195,18 @@ type DateText struct {
 	Parsed PlanDate
 }
 
+// dateForm is the long form of a DateText.
+type dateForm struct {
+	Text string `yaml:"text"`
+	Date Date   `yaml:"date"`
+}
+
 func (t *DateText) decodeNode(d *decoder, n *yaml.Node, path string) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		t.Text, _ = d.text(n)
 	case yaml.MappingNode:
-		var form struct {
-			Text string `yaml:"text"`
-			Date Date   `yaml:"date"`
-		}
+		var form dateForm
 		d.decodeStruct(n, reflectValue(&form), path)
 		t.Text, t.Given = form.Text, form.Date
 	default:

@@ -35,8 +35,20 @@ func validate(insp *Inspection, diags *Diagnostics) {
 	}
 	for _, key := range insp.mapKeys(insp.Areas, "areas") {
 		if _, ok := cat.Area(key); !ok {
-			diags.Errorf(insp.KeyPos("areas."+key), "unknown area %q; the areas are %s%s", Clip(key), strings.Join(letters, ", "), didYouMean(key, letters))
+			hint, letter := areaHint(cat, key)
+			diags.Errorf(insp.KeyPos("areas."+key), "unknown area %q; the areas are %s%s", Clip(key), strings.Join(letters, ", "), hint)
+			// "Område E" is read as E, as a misspelt key is (decode.go).
+			if _, has := insp.Areas[letter]; letter != "" && !has {
+				insp.Areas[letter] = insp.Areas[key]
+				delete(insp.Areas, key)
+				insp.pos.move("areas."+key, "areas."+letter)
+			}
 		}
+	}
+	_, areasGiven := insp.pos["areas"]
+	noAreas := len(insp.Areas) == 0 && (insp.Areas == nil || areasGiven)
+	if noAreas {
+		reportNoAreas(insp, final, areasGiven, diags)
 	}
 	if insp.Areas == nil {
 		insp.Areas = map[string]*Area{}
@@ -45,16 +57,37 @@ func validate(insp *Inspection, diags *Diagnostics) {
 	for i := range cat.Areas {
 		ca := &cat.Areas[i]
 		a := insp.Areas[ca.Letter]
+		_, atTop := insp.pos[areaAtTop+ca.Letter]
+		report := !noAreas && (a != nil || !atTop) // an area at the top is reported there
 		if a == nil {
 			a = &Area{}
 			insp.Areas[ca.Letter] = a
 		}
-		validateArea(insp, cat, ca, a, final, listed, diags)
+		validateArea(insp, cat, ca, a, final, report, listed, diags)
 	}
 	validatePlan(insp, cat, final, listed, diags)
 }
 
-func validateArea(insp *Inspection, cat *Catalog, ca *CatalogArea, a *Area, final bool, notMetAt map[string]string, diags *Diagnostics) {
+// reportNoAreas gives one message for an inspection without areas, not one
+// per area; none when the file has a top-level key nothing was made of,
+// which is likely the areas under a name not recognised: its message is
+// the one to act on, and the areas' would come before it.
+func reportNoAreas(insp *Inspection, final, given bool, diags *Diagnostics) {
+	if _, unknown := insp.pos[unknownTop]; unknown {
+		return
+	}
+	msg := "no area is assessed: the file has no areas; write areas: with each area's letter and its criteria, e.g. A: {met: all}"
+	if given {
+		msg = "no area is assessed: areas lists none; write each area's letter and its criteria under it, e.g. A: {met: all}"
+	}
+	if final {
+		diags.Errorf(insp.KeyPos("areas"), "%s", msg)
+	} else {
+		diags.Warnf(insp.KeyPos("areas"), "%s (an unassessed criterion never counts as met)", msg)
+	}
+}
+
+func validateArea(insp *Inspection, cat *Catalog, ca *CatalogArea, a *Area, final, reportUnassessed bool, notMetAt map[string]string, diags *Diagnostics) {
 	base := "areas." + ca.Letter
 	results := map[string]Result{}
 	where := map[string]string{}
@@ -93,7 +126,7 @@ func validateArea(insp *Inspection, cat *Catalog, ca *CatalogArea, a *Area, fina
 		}
 		a.Assessments = append(a.Assessments, Assessment{Criterion: cr, Result: r, Comment: a.Comments[cr.ID]})
 	}
-	if len(unassessed) > 0 {
+	if len(unassessed) > 0 && reportUnassessed {
 		msg := fmt.Sprintf("area %s: %s not assessed; list %s under met, not_met or not_applicable, or write met: all",
 			ca.Letter, plural(unassessed, "criterion", "criteria"), pronoun(unassessed))
 		if final {
