@@ -50,14 +50,23 @@ type Options struct {
 	Terminal bool
 }
 
+// SummaryVersion is the version of the layout of Summary as JSON (spur
+// build --json): it grows when a field changes its meaning or goes, not
+// when one is added.
+const SummaryVersion = 1
+
 // Summary is what a build did, or what a check found.
 type Summary struct {
-	Inputs int `json:"inputs"`
+	// Version is SummaryVersion.
+	Version int `json:"version"`
+	Inputs  int `json:"inputs"`
 	// Built counts the inspections whose every document is now in place
 	// (or, with Check, would be unchanged or was compared).
 	Built int `json:"built"`
-	// Failed lists the inputs that could not be built, sorted.
-	Failed []string `json:"failed"`
+	// Failed lists the inputs that could not be built, sorted; Failing
+	// says, for each, which documents of Out are kept as its own.
+	Failed  []string  `json:"failed"`
+	Failing []Failing `json:"failing"`
 	// Written lists the files written because they were new or differed;
 	// Unchanged counts those left as they were (or, with Check, equal).
 	Written   []string `json:"written"`
@@ -67,9 +76,13 @@ type Summary struct {
 	Check   bool     `json:"check"`
 	Stale   []string `json:"stale"`
 	Missing []string `json:"missing"`
+	// Sources names the input each stale or missing file is built from:
+	// the inspection of a report or plan, Dir for an overview.
+	Sources map[string]string `json:"sources"`
 	// Unexpected lists the files of Out no input gives (see the package
-	// doc); a check fails on them, a build leaves them or, with Prune,
-	// deletes them and lists them under Pruned.
+	// doc) and no failing input may give (Failing); a check fails on them,
+	// a build leaves them or, with Prune, deletes them and lists them under
+	// Pruned. Prune deletes nothing while an input fails.
 	Unexpected []string `json:"unexpected"`
 	Pruned     []string `json:"pruned"`
 	// Leftovers lists the temporary files an interrupted run left in Out
@@ -81,6 +94,19 @@ type Summary struct {
 	Problems []Problem `json:"problems"`
 	// Interrupted is set when the context was cancelled before the end.
 	Interrupted bool `json:"interrupted"`
+}
+
+// Failing is an input that could not be built, and the documents of Out
+// that are its own, from an earlier build: they are left as they are,
+// never pruned, and the overview keeps its row, marked as failing.
+type Failing struct {
+	Input     string   `json:"input"`
+	Documents []string `json:"documents"`
+	// Guessed is set when the input could not be read far enough to name
+	// its documents (a YAML syntax error, a broken workbook, no unit name
+	// or no valid visit date): every document in its output folder that no
+	// other input gives is then kept as possibly its.
+	Guessed bool `json:"guessed"`
 }
 
 // OK reports whether every input was built and, for a check, whether Out
@@ -205,7 +231,8 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 		// An empty build would prune every document of Out.
 		return nil, fmt.Errorf("no inspection (.yaml, .yml or .xlsx) found under %s; nothing was built, checked or removed", opt.Dir)
 	}
-	b := &builder{opt: opt, formats: formats, linked: linked(formats), out: out, mem: newMemory(), sum: &Summary{Inputs: len(paths), Check: opt.Check, Problems: skipped}, prog: newProgress(opt.Log, opt.Terminal)}
+	sum := &Summary{Version: SummaryVersion, Inputs: len(paths), Check: opt.Check, Problems: skipped, Sources: map[string]string{}}
+	b := &builder{opt: opt, formats: formats, linked: linked(formats), out: out, mem: newMemory(), sum: sum, prog: newProgress(opt.Log, opt.Terminal)}
 	items := b.scan(ctx, paths)
 	b.report(items, func(it *item) []Problem { return it.problems })
 	if err := ctx.Err(); err != nil {
@@ -218,14 +245,22 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 		b.sum.Interrupted = true
 		return b.finish(items), err
 	}
-	if n := lateFailures(items); n > 0 && !opt.Check {
+	n := lateFailures(items)
+	if n > 0 && !opt.Check {
 		// A disk that filled up, say: the overview of what could be
 		// written would replace a good one with a poorer one.
 		fmt.Fprintf(opt.Log, "%s: not updated, since the documents of %s could not be written; build again when they can\n", b.outPath(b.indexName(b.linked)), plural(n, "inspection"))
-	} else if err := b.index(items); err != nil {
+	}
+	sv, err := b.survey(items)
+	if err != nil {
 		return b.finish(items), err
 	}
-	if err := b.unexpected(items); err != nil {
+	if n == 0 || opt.Check {
+		if err := b.index(items, sv); err != nil {
+			return b.finish(items), err
+		}
+	}
+	if err := b.tidy(items, sv); err != nil {
 		return b.finish(items), err
 	}
 	return b.finish(items), nil
@@ -258,19 +293,26 @@ type builder struct {
 
 // item is one input through the build: what the first pass learnt.
 type item struct {
-	path   string   // as found: Dir joined with the relative path
-	charge int64    // the memory it is estimated to need (memory.go)
-	dir    string   // its folder relative to Dir, slash-separated ("" at the top)
-	slug   string   // its report's name without the ending
-	plan   bool     // it has an action plan
-	outs   []string // its documents relative to Out, slash-separated
-	row    overview.Row
-	read   bool // the first pass got to it (an interrupt may stop it before)
+	path   string // as found: Dir joined with the relative path
+	charge int64  // the memory it is estimated to need (memory.go)
+	dir    string // its folder relative to Dir, slash-separated ("" at the top)
+	// slug is its report's name without the ending, when its unit and
+	// visit could be read (a failing input may still give them).
+	slug string
+	plan bool     // it has an action plan
+	outs []string // its documents relative to Out, slash-separated (good inputs)
+	// row is its row of the overview; for a failing input, only what could
+	// be read of the unit and the visit.
+	row  overview.Row
+	read bool // the first pass got to it (an interrupt may stop it before)
 	// lateFailed is set when the second pass failed it (a document that
 	// could not be written, an input that changed).
 	lateFailed bool
 	ok         bool
 	done       bool // every document is in place (or compared)
+	// kept are the documents of Out, relative to it, that a failing input
+	// keeps (survey).
+	kept []string
 	// problems are the first pass's, late the second's (warnings of the
 	// layout, a file that changed in between, a failed write).
 	problems, late []Problem
@@ -302,6 +344,12 @@ func (b *builder) finish(items []*item) *Summary {
 		case !it.read:
 		case !it.ok:
 			s.Failed = append(s.Failed, it.path)
+			f := Failing{Input: it.path, Documents: []string{}, Guessed: it.slug == ""}
+			for _, rel := range it.kept {
+				f.Documents = append(f.Documents, b.outPath(rel))
+			}
+			sort.Strings(f.Documents)
+			s.Failing = append(s.Failing, f)
 		case it.done:
 			s.Built++
 		}
@@ -313,6 +361,10 @@ func (b *builder) finish(items []*item) *Summary {
 		}
 		sort.Strings(*l)
 	}
+	if s.Failing == nil {
+		s.Failing = []Failing{}
+	}
+	sort.Slice(s.Failing, func(i, j int) bool { return s.Failing[i].Input < s.Failing[j].Input })
 	if s.Problems == nil {
 		s.Problems = []Problem{}
 	}

@@ -107,14 +107,15 @@ func TestDoneWhen(t *testing.T) {
 // TestSecondBuildWritesNothing: files that would not change keep their
 // modification time, so make, rsync and git see nothing new.
 func TestSecondBuildWritesNothing(t *testing.T) {
-	out := t.TempDir()
-	run(t, build.Options{Dir: "../fixtures", Out: out})
+	in, out := t.TempDir(), t.TempDir()
+	copyFixture(t, in, "alma.yaml")
+	run(t, build.Options{Dir: in, Out: out})
 	before := map[string]int64{}
 	for _, f := range files(t, out) {
 		st, _ := os.Stat(filepath.Join(out, f))
 		before[f] = st.ModTime().UnixNano()
 	}
-	sum, _ := run(t, build.Options{Dir: "../fixtures", Out: out})
+	sum, _ := run(t, build.Options{Dir: in, Out: out})
 	if len(sum.Written) != 0 || sum.Unchanged != len(before) {
 		t.Errorf("second build wrote %v, left %d unchanged of %d", sum.Written, sum.Unchanged, len(before))
 	}
@@ -222,18 +223,27 @@ func TestUnexpectedFiles(t *testing.T) {
 }
 
 // TestPruneSparesFailedInputs: a mistyped input must not cost its
-// committed documents.
+// committed documents: they are its, kept, not unexpected, and --prune
+// leaves them; while it fails, --prune removes nothing at all, since a
+// mistyped unit name may hide which documents are its.
 func TestPruneSparesFailedInputs(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
-	copyFixture(t, in, "alma.yaml")
+	alma := copyFixture(t, in, "alma.yaml")
 	run(t, build.Options{Dir: in, Out: out})
+	old := filepath.Join(out, "gamla-vardcentralen-2020-01-01.md")
+	os.WriteFile(old, []byte("x"), 0o644)
 	copyFixture(t, in, "alma.yaml", "status: final", "status: finale")
 	sum, _ := run(t, build.Options{Dir: in, Out: out, Prune: true})
-	if len(sum.Pruned) != 0 || len(sum.Unexpected) != 6 {
+	if len(sum.Pruned) != 0 || !slices.Equal(sum.Unexpected, []string{old}) {
 		t.Errorf("pruned %v, unexpected %v", sum.Pruned, sum.Unexpected)
 	}
-	if _, err := os.Stat(filepath.Join(out, slug+".pdf")); err != nil {
-		t.Error(err)
+	if len(sum.Failing) != 1 || sum.Failing[0].Input != alma || len(sum.Failing[0].Documents) != 6 || sum.Failing[0].Guessed {
+		t.Errorf("failing %+v", sum.Failing)
+	}
+	for _, f := range append(sum.Failing[0].Documents, old) {
+		if _, err := os.Stat(f); err != nil {
+			t.Error(err)
+		}
 	}
 }
 
@@ -263,19 +273,20 @@ func TestDeterministic(t *testing.T) {
 // formats then misses the PDFs, and one of Markdown alone finds the PDFs
 // of an earlier build unexpected.
 func TestFormats(t *testing.T) {
-	md, both := t.TempDir(), t.TempDir()
-	run(t, build.Options{Dir: "../fixtures", Out: md, Formats: "md"})
+	in, md, both := t.TempDir(), t.TempDir(), t.TempDir()
+	copyFixture(t, in, "alma.yaml")
+	run(t, build.Options{Dir: in, Out: md, Formats: "md"})
 	if got := files(t, md); !slices.Equal(got, []string{slug + "-handlingsplan.md", slug + ".md", "index.md"}) {
 		t.Errorf("a Markdown build wrote %v", got)
 	}
-	sum, _ := run(t, build.Options{Dir: "../fixtures", Out: md, Check: true})
+	sum, _ := run(t, build.Options{Dir: in, Out: md, Check: true})
 	// The overview links the reports' Markdown in both builds, so that
 	// only the PDFs are missing.
 	if len(sum.Missing) != 6 || len(sum.Stale) != 0 || sum.Unchanged != 3 {
 		t.Errorf("check of both formats: missing %v, stale %v, %d up to date", sum.Missing, sum.Stale, sum.Unchanged)
 	}
-	run(t, build.Options{Dir: "../fixtures", Out: both})
-	sum, _ = run(t, build.Options{Dir: "../fixtures", Out: both, Formats: "md", Check: true})
+	run(t, build.Options{Dir: in, Out: both})
+	sum, _ = run(t, build.Options{Dir: in, Out: both, Formats: "md", Check: true})
 	if len(sum.Unexpected) != 6 || !strings.HasSuffix(sum.Unexpected[0], ".html") {
 		t.Errorf("check of Markdown alone: unexpected %v", sum.Unexpected)
 	}

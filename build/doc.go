@@ -33,6 +33,15 @@
 //     or renamed inspection. Other files (a README.md, a
 //     .gitattributes, the inputs themselves when OUT is the input directory)
 //     are left alone. Prune deletes the unexpected files.
+//   - A failed input is not a deleted one. The documents an input that
+//     fails would give are its, kept: never unexpected, never pruned
+//     (Summary.Failing), and the overview keeps its row, marked as failing.
+//     They are named by what the input still tells (its unit and visit,
+//     when they read, give the names in its output folder), or, when it
+//     tells nothing, every document of its output folder no other input
+//     gives is kept as possibly its. No record of earlier builds is kept:
+//     a build depends on its inputs and OUT alone. While an input fails,
+//     Prune deletes nothing.
 //
 // # What it must not do
 //

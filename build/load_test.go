@@ -22,8 +22,10 @@ const loadSize = 1000
 
 // TestLoad is the load test of the issue: a build of 1,000 generated
 // inspections with a few broken ones among them gives exactly the expected
-// documents and errors; a second build writes nothing; the check then
-// passes; after one input changes, the check names exactly that report.
+// documents and errors, and an overview that keeps the broken inputs' rows,
+// marked as failing; once they go, a second build writes the overview
+// alone; the check then passes; after one input changes, the check names
+// exactly that report.
 //
 // Under the race detector it builds the Markdown documents only: the PDF
 // engine (fpdf: font subsetting and zlib, instrumented) then costs some
@@ -125,17 +127,31 @@ func TestLoad(t *testing.T) {
 		}
 	}
 
-	step = time.Now()
-	sum, _ = run(t, build.Options{Dir: in, Out: out, Formats: formats})
-	t.Logf("second build: %v", time.Since(step).Round(time.Millisecond))
-	if len(sum.Written) != 0 || sum.Unchanged != len(want) {
-		t.Errorf("the second build wrote %d files, left %d unchanged", len(sum.Written), sum.Unchanged)
+	// The overview keeps a row for each broken input, marked as failing.
+	index, err := os.ReadFile(filepath.Join(out, "index.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(index), "| Underlaget har fel |"); n != len(broken) {
+		t.Errorf("the overview marks %d rows as failing, want %d", n, len(broken))
 	}
 
-	// Mend the repository: the broken inputs go.
+	// Mend the repository: the broken inputs go. The second build then
+	// writes the overview alone.
 	for p := range broken {
 		os.Remove(p)
 	}
+	var indexes []string
+	for _, e := range endings {
+		indexes = append(indexes, filepath.Join(out, "index"+e))
+	}
+	step = time.Now()
+	sum, _ = run(t, build.Options{Dir: in, Out: out, Formats: formats})
+	t.Logf("second build: %v", time.Since(step).Round(time.Millisecond))
+	if !slices.Equal(sum.Written, indexes) || sum.Unchanged != len(want)-len(indexes) {
+		t.Errorf("the second build wrote %v, left %d unchanged; want %v and %d", sum.Written, sum.Unchanged, indexes, len(want)-len(indexes))
+	}
+
 	step = time.Now()
 	sum, _ = run(t, build.Options{Dir: in, Out: out, Formats: formats, Check: true})
 	t.Logf("check: %v", time.Since(step).Round(time.Millisecond))

@@ -109,7 +109,7 @@ func TestUnknownFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = build.Run(t.Context(), build.Options{Dir: "../fixtures", Out: t.TempDir(), Registry: reg, Formats: "md,docx"})
+	_, err = build.Run(t.Context(), build.Options{Dir: t.TempDir(), Out: t.TempDir(), Registry: reg, Formats: "md,docx"})
 	if err == nil || !strings.Contains(err.Error(), `takes pdf, md, html, txt or several (pdf,md,html,txt), not "docx"`) {
 		t.Errorf("error %v", err)
 	}

@@ -70,7 +70,7 @@ func (b *builder) build(ctx context.Context, it *item) {
 			it.lateError("%s: %v", b.outPath(d.rel), err)
 			return
 		}
-		if err := b.put(d.rel, bufs.doc.Bytes(), &bufs.old); err != nil {
+		if err := b.put(d.rel, it.path, bufs.doc.Bytes(), &bufs.old); err != nil {
 			it.lateError("%v", err)
 			return
 		}
@@ -84,8 +84,9 @@ func (it *item) lateError(format string, args ...any) {
 	it.late = append(it.late, Problem{File: it.path, Severity: "error", Message: fmt.Sprintf(format, args...)})
 }
 
-// put writes a document to Out, or with Check compares it, and counts it.
-func (b *builder) put(rel string, data []byte, scratch *bytes.Buffer) error {
+// put writes a document to Out, or with Check compares it, and counts it;
+// src is the input it is built from, for Summary.Sources.
+func (b *builder) put(rel, src string, data []byte, scratch *bytes.Buffer) error {
 	p := b.outPath(rel)
 	if err := b.out.check(rel); err != nil {
 		return err
@@ -102,8 +103,10 @@ func (b *builder) put(rel string, data []byte, scratch *bytes.Buffer) error {
 			b.sum.Unchanged++
 		case differs:
 			b.sum.Stale = append(b.sum.Stale, p)
+			b.sum.Sources[p] = src
 		case absent:
 			b.sum.Missing = append(b.sum.Missing, p)
+			b.sum.Sources[p] = src
 		}
 		return nil
 	}

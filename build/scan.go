@@ -13,6 +13,7 @@ import (
 	"spur/input"
 	"spur/report"
 	"spur/report/compose"
+	"spur/report/overview"
 	"spur/schema"
 )
 
@@ -138,6 +139,15 @@ feed:
 
 func (b *builder) load(_ context.Context, it *item) {
 	it.read = true
+	rel, err := filepath.Rel(b.opt.Dir, filepath.Dir(it.path))
+	if err != nil {
+		it.problems = []Problem{{File: it.path, Severity: "error", Message: err.Error()}}
+		return
+	}
+	it.dir = filepath.ToSlash(rel)
+	if it.dir == "." {
+		it.dir = ""
+	}
 	in, err := input.File(it.path, b.opt.Policy)
 	if err != nil {
 		it.problems = []Problem{{File: it.path, Severity: "error", Message: err.Error()}}
@@ -146,17 +156,16 @@ func (b *builder) load(_ context.Context, it *item) {
 	for _, d := range in.Diags {
 		it.problems = append(it.problems, problemOf(d))
 	}
+	// What a failing input still tells, its unit and its visit, names
+	// its documents and its row of the overview (survey, index).
+	if in.Inspection != nil {
+		it.row = described(in.Inspection)
+		if strings.TrimSpace(in.Unit.Name) != "" && !in.Visit.IsZero() {
+			it.slug = report.Slug(in.Unit.Name, in.Visit.String())
+		}
+	}
 	if !in.OK() {
 		return
-	}
-	rel, err := filepath.Rel(b.opt.Dir, filepath.Dir(it.path))
-	if err != nil {
-		it.problems = append(it.problems, Problem{File: it.path, Severity: "error", Message: err.Error()})
-		return
-	}
-	it.dir = filepath.ToSlash(rel)
-	if it.dir == "." {
-		it.dir = ""
 	}
 	it.slug = report.Slug(in.Unit.Name, in.Visit.String())
 	it.plan = in.ActionPlan != nil
@@ -171,6 +180,16 @@ func (b *builder) load(_ context.Context, it *item) {
 	}
 	it.row = compose.Row(in.Inspection, in.Grades, link)
 	it.ok = true
+}
+
+// described is the row of an inspection that did not load without errors:
+// what it says of its unit and visit, no grade, no plan and no unmet
+// criterion, since these are not known without a valid inspection.
+func described(insp *schema.Inspection) overview.Row {
+	return overview.Row{
+		Unit: insp.Unit.Name, Organisation: insp.Unit.Organisation, Specialty: insp.Unit.Specialty,
+		Region: insp.Unit.Region, Visit: insp.Visit.String(), Final: insp.Status == schema.Final, Catalog: insp.Catalog,
+	}
 }
 
 // collisions fails every input whose documents another input also gives:

@@ -112,7 +112,8 @@ func (e env) build(args []string) int {
 }
 
 // printBuild gives the files on stdout, one a line (written ones, or with
-// --check the differences), and a closing line on stderr.
+// --check the differences), and on stderr the documents kept for failing
+// inputs, what to do about unexpected files and a closing line.
 func (e env) printBuild(s *build.Summary) {
 	if s.Check {
 		for _, l := range []struct {
@@ -134,8 +135,23 @@ func (e env) printBuild(s *build.Summary) {
 			fmt.Fprintf(e.stderr, "%s: removed, a temporary file an interrupted build left\n", p)
 		}
 		for _, p := range s.Unexpected {
-			fmt.Fprintf(e.stderr, "%s: no inspection gives this file any more; delete it, or build with --prune (spur build --check fails while it is there)\n", p)
+			if len(s.Failed) > 0 {
+				fmt.Fprintf(e.stderr, "%s: no inspection gives this file any more; delete it, or build with --prune once every inspection builds (--prune removes nothing while one fails)\n", p)
+			} else {
+				fmt.Fprintf(e.stderr, "%s: no inspection gives this file any more; delete it, or build with --prune (spur build --check fails while it is there)\n", p)
+			}
 		}
+	}
+	kept := 0
+	for _, f := range s.Failing {
+		for _, p := range f.Documents {
+			if f.Guessed {
+				fmt.Fprintf(e.stderr, "%s: kept: perhaps a document of %s, which failed before naming its unit and visit; left as it is until that input builds\n", p, f.Input)
+			} else {
+				fmt.Fprintf(e.stderr, "%s: kept: a document of %s, which failed; left as it is until that input builds\n", p, f.Input)
+			}
+		}
+		kept += len(f.Documents)
 	}
 	verb := "built"
 	if s.Check {
@@ -146,18 +162,37 @@ func (e env) printBuild(s *build.Summary) {
 		line += fmt.Sprintf(", %d failed", n)
 	}
 	if s.Check {
-		n := len(s.Stale) + len(s.Missing) + len(s.Unexpected) + len(s.Leftovers)
 		line += fmt.Sprintf("; %s up to date, %d stale, %d missing, %d unexpected", files(s.Unchanged), len(s.Stale), len(s.Missing), len(s.Unexpected))
 		if len(s.Leftovers) > 0 {
 			line += fmt.Sprintf(", %d left over by an interrupted run", len(s.Leftovers))
 		}
-		if n > 0 {
-			line += "; run spur build without --check and commit the result"
-		}
 	} else {
 		line += fmt.Sprintf("; %s written, %d unchanged", files(len(s.Written)), s.Unchanged)
 	}
+	if kept > 0 {
+		line += fmt.Sprintf(", %d kept for failing inspections", kept)
+	}
+	if s.Check {
+		line += checkHint(s)
+	}
 	fmt.Fprintln(e.stderr, line)
+}
+
+// checkHint is what to do after a check that failed: mend the failing
+// inputs first, then build, with --prune when there are unexpected files.
+func checkHint(s *build.Summary) string {
+	rebuild := len(s.Stale)+len(s.Missing)+len(s.Leftovers) > 0
+	switch {
+	case len(s.Failed) > 0:
+		return "; mend the failing inspections first (their errors are above), then run spur build and commit the result"
+	case rebuild && len(s.Unexpected) > 0:
+		return "; run spur build --prune and commit the result"
+	case rebuild:
+		return "; run spur build without --check and commit the result"
+	case len(s.Unexpected) > 0:
+		return "; delete the unexpected files, or run spur build --prune, and commit the result"
+	}
+	return ""
 }
 
 // isTerminal reports whether w is a terminal, where a progress line may be

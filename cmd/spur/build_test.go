@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,5 +114,114 @@ func TestBuildUsage(t *testing.T) {
 		if code != tt.code || !strings.Contains(stderr, tt.msg) {
 			t.Errorf("spur build %v: exit %d, stderr %q; want %d and %q", tt.args, code, stderr, tt.code, tt.msg)
 		}
+	}
+}
+
+// buildRepo writes the fixture to IN/2025/alma.yaml, builds it into OUT and
+// returns the input, OUT and the report's path without its ending.
+func buildRepo(t *testing.T) (input, out, report string) {
+	t.Helper()
+	in, out := t.TempDir(), t.TempDir()
+	src, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	input = filepath.Join(in, "2025", "alma.yaml")
+	os.MkdirAll(filepath.Dir(input), 0o755)
+	os.WriteFile(input, src, 0o644)
+	if code, _, stderr := runBuild(t, in, "-o", out); code != exitOK {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	return input, out, filepath.Join(out, "2025", "almaklinikens-vardcentral-2025-02-11")
+}
+
+// TestBuildCheckOnlyUnexpected: when the only difference is a file no
+// inspection gives, the hint is --prune, not a build without --check
+// (which would leave the file where it is).
+func TestBuildCheckOnlyUnexpected(t *testing.T) {
+	input, out, _ := buildRepo(t)
+	old := filepath.Join(out, "2024", "gamla-vardcentralen-2024-01-01.md")
+	os.MkdirAll(filepath.Dir(old), 0o755)
+	os.WriteFile(old, []byte("x"), 0o644)
+	code, stdout, stderr := runBuild(t, "--check", filepath.Dir(filepath.Dir(input)), "-o", out)
+	if code != exitInvalid || stdout != "unexpected: "+old+"\n" {
+		t.Fatalf("check: exit %d, stdout %q", code, stdout)
+	}
+	if !strings.Contains(stderr, "--prune") || strings.Contains(stderr, "without --check") {
+		t.Errorf("the hint does not name --prune: %q", stderr)
+	}
+}
+
+// TestBuildCheckFailingInput: the documents of an inspection that fails
+// to validate are its, kept, not unexpected, and nothing advises deleting
+// them.
+func TestBuildCheckFailingInput(t *testing.T) {
+	input, out, report := buildRepo(t)
+	in := filepath.Dir(filepath.Dir(input))
+	src, _ := os.ReadFile(input)
+	os.WriteFile(input, bytes.Replace(src, []byte("status: final"), []byte("status: finale"), 1), 0o644)
+
+	code, stdout, stderr := runBuild(t, "--check", in, "-o", out)
+	if code != exitInvalid {
+		t.Errorf("check: exit %d", code)
+	}
+	if strings.Contains(stdout, "unexpected") || strings.Contains(stderr, "delete") {
+		t.Errorf("the failing input's documents are called unexpected:\n%s%s", stdout, stderr)
+	}
+	if !strings.Contains(stderr, report+".pdf: kept: a document of "+input+", which failed") {
+		t.Errorf("stderr does not tie the report to its input:\n%s", stderr)
+	}
+
+	code, stdout, stderr = runBuild(t, "--prune", in, "-o", out)
+	if code != exitInvalid || strings.Contains(stdout, "removed") || strings.Contains(stderr, "delete") {
+		t.Errorf("build --prune: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(report + ".pdf"); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestBuildJSON: --json carries the version of its layout and the input
+// of each stale or missing file, and each failing input's kept documents.
+func TestBuildJSON(t *testing.T) {
+	input, out, report := buildRepo(t)
+	in := filepath.Dir(filepath.Dir(input))
+	os.Remove(report + "-handlingsplan.md")
+	src, _ := os.ReadFile(input)
+	os.WriteFile(input, bytes.Replace(src, []byte("Öronmikroskop saknas"), []byte("Otoskop saknas"), 1), 0o644)
+
+	code, stdout, _ := runBuild(t, "--check", "--json", in, "-o", out)
+	var sum struct {
+		Version int
+		Stale   []string
+		Missing []string
+		Sources map[string]string
+	}
+	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+		t.Fatalf("--json: %v\n%s", err, stdout)
+	}
+	if code != exitInvalid || sum.Version != 1 {
+		t.Errorf("exit %d, version %d", code, sum.Version)
+	}
+	want := map[string]string{report + "-handlingsplan.md": input, report + ".html": input, report + ".md": input, report + ".pdf": input}
+	if len(sum.Stale) != 3 || len(sum.Missing) != 1 || !maps.Equal(sum.Sources, want) {
+		t.Errorf("stale %v, missing %v, sources %v; want sources %v", sum.Stale, sum.Missing, sum.Sources, want)
+	}
+
+	os.WriteFile(input, bytes.Replace(src, []byte("status: final"), []byte("status: finale"), 1), 0o644)
+	code, stdout, _ = runBuild(t, "--check", "--json", in, "-o", out)
+	var failing struct {
+		Failing []struct {
+			Input     string
+			Documents []string
+			Guessed   bool
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &failing); err != nil {
+		t.Fatalf("--json: %v\n%s", err, stdout)
+	}
+	if code != exitInvalid || len(failing.Failing) != 1 || failing.Failing[0].Input != input ||
+		len(failing.Failing[0].Documents) != 5 || failing.Failing[0].Guessed {
+		t.Errorf("failing %+v", failing.Failing)
 	}
 }

@@ -85,7 +85,7 @@ var commands = map[string]command{
 		usage:   []string{"build [DIR] [-o OUT] [-j N] [--check] [--prune] [--json] [--format pdf,md,html]\n             [--specialty S] [--region R] [--since DATE] [--fonts R,B,I]"},
 		summary: "Builds every report and action plan of the inspections under DIR (default .) into OUT, mirroring DIR's folders, and the overview OUT/index.*. Reads only under DIR; writes and deletes only under OUT.",
 		flags: map[string]string{"o": "the output directory", "j": "inspections built at once (default: one per CPU)",
-			"check": "write nothing: exit 1 and list every stale, missing and unexpected file", "prune": "delete documents under OUT that no inspection gives (never those of a failing input)",
+			"check": "write nothing: exit 1 and list every stale, missing and unexpected file", "prune": "delete documents under OUT that no inspection gives (nothing while an inspection fails)",
 			"json": flagJSON, "format": flagFormat, "lang": flagLang, "templates": flagTemplates, "fonts": flagFonts,
 			"specialty": "the overview lists only this specialty (repeat for more)", "region": "the overview lists only this region (repeat for more)",
 			"since":                "the overview lists only visits on or after this date, YYYY-MM-DD",
