@@ -79,7 +79,8 @@ fuzz:
 	$(GO) test ./render/markdown $(FUZZ) -fuzz '^FuzzSafe$$'
 	$(GO) test ./report/compose $(FUZZ) -fuzz '^FuzzText$$'
 	$(GO) test ./workbook $(FUZZ) -fuzz '^FuzzImportWorkbook$$'
-	$(GO) test ./input $(FUZZ) -fuzz '^FuzzMerge$$'
+	$(GO) test ./plan $(FUZZ) -fuzz '^FuzzMerge$$'
+	$(GO) test ./plan $(FUZZ) -fuzz '^FuzzEncode$$'
 	$(GO) test ./report $(FUZZ) -fuzz '^FuzzVisible$$'
 
 # Refresh golden files and the committed JSON Schema; review the diff.

@@ -2,8 +2,6 @@ package workbook
 
 import (
 	"testing"
-
-	"spur/schema"
 )
 
 // Number formats: which ones show a date, so that a date cell is read as
@@ -66,25 +64,5 @@ func TestCanonicalID(t *testing.T) {
 		if got := canonicalID(in); got != want {
 			t.Errorf("canonicalID(%q) = %q, want %q", in, got, want)
 		}
-	}
-}
-
-func TestLoadTellsYAMLFromWorkbooks(t *testing.T) {
-	insp := fixture(t)
-	for _, tc := range []struct {
-		name string
-		data []byte
-		unit string
-	}{
-		{"inspection.yaml", []byte("catalog: \"2025\"\nstatus: final\nunit: {name: X}\nvisit: 2025-01-01\n"), "X"},
-		{"inspection.xlsx", fillInspection(t, inspectionTemplate(t, insp.Cat), insp), insp.Unit.Name},
-	} {
-		got, _ := Load(tc.name, tc.data)
-		if got == nil || got.Unit.Name != tc.unit {
-			t.Errorf("%s: unit %v", tc.name, got)
-		}
-	}
-	if _, diags := Load("x.xlsx", []byte("catalog: 2025")); !diags.HasErrors() || diags[0].Pos != (schema.Pos{File: "x.xlsx"}) {
-		t.Errorf("a text file named .xlsx is read as a workbook and refused: %s", diags)
 	}
 }

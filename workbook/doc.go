@@ -13,18 +13,21 @@
 // Action plan, for the unit of an inspection loaded with schema.Load:
 //
 //	WritePlanTemplate(w, insp, opt)        the plan workbook (.xlsx)
-//	WritePlanYAML(w, insp, opt)            the same template as a commented YAML file
 //	ReadPlan(name, r, size, insp, opt)     a filled workbook → *schema.ActionPlan, diagnostics at cells
-//	ReadPlanYAML(name, data, insp, opt)    a filled YAML template → the same
-//	MergePlan(name, src, plan)             the plan into an inspection's YAML text, all else byte for byte
+//	ReadFilledPlan(insp, f, opt, diags)    the rows of a filled plan in either form → the same (the
+//	                                       YAML form, its merge and the import are package plan's)
 //	MergePlanWorkbook(w, name, r, size, plan)   the plan into an inspection workbook
 //
 // Inspection workbook:
 //
 //	WriteInspectionTemplate(w, cat)        a blank inspection workbook for a catalogue
 //	LoadInspection(name, r, size)          a filled one → *schema.Inspection, validated as YAML is
-//	Load(name, data)                       YAML or workbook, told apart by the first bytes
-//	IsWorkbook(name, head)                 the test Load uses
+//	IsWorkbook(name, head)                 whether input.Bytes reads a file as a workbook
+//	SheetWords(insp, diags)                grade's messages in the workbook's words and cells
+//
+// Each area sheet has, above its table, "Kriterier som inte markerats
+// nedan" (C7): "alla uppfyllda" counts every criterion left blank as met,
+// as met: all does in YAML.
 //
 // Every reader returns its result whenever the file could be read, with
 // diagnostics (schema.Diagnostics) for everything found; the result is fit
@@ -84,12 +87,6 @@
 // warning when unreadable. Relative dates count from it, else from the
 // visit.
 //
-// Merge. MergePlan replaces action_plan wholesale: the text before and
-// after it is kept byte for byte (located with yaml.v3 nodes, not
-// re-encoded), comments of the old plan are kept for the keys and entries
-// the new plan still has, the replaced plan is reported at its line and
-// each old entry the new plan lacks is reported as dropped.
-//
 // Untrusted files. A workbook is checked before excelize sees it: at most
 // MaxFileSize (16 MiB); not OLE (an encrypted workbook or a legacy .xls is
 // named as such), a zip with xl/workbook.xml (an .ods or a .docx is named);
@@ -120,5 +117,5 @@
 //	workbook.WritePlanTemplate(out, insp, workbook.PlanOptions{})
 //	// ... the unit fills it in ...
 //	plan, diags, err := workbook.ReadPlan("plan.xlsx", f, size, insp, workbook.PlanOptions{Date: today})
-//	merged, more, err := workbook.MergePlan("inspection.yaml", src, plan)
+//	// plan.Import does this and merges the plan into the inspection file.
 package workbook

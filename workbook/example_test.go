@@ -36,7 +36,7 @@ func Example() {
 		return
 	}
 	fmt.Printf("%d entries dated %s, %d warnings; the first:\n%s\n", len(plan.Entries), plan.Date, len(diags), diags[0])
-	// The plan then goes into the inspection file with workbook.MergePlan.
+	// The plan then goes into the inspection file with plan.Import.
 
 	// Output:
 	// 14 entries dated 2025-05-20, 13 warnings; the first:

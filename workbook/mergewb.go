@@ -8,11 +8,10 @@ import (
 	"spur/schema"
 )
 
-// MergePlanWorkbook writes plan into an inspection workbook, the
-// counterpart of MergePlan for an inspection kept as .xlsx: the entries go
-// on its sheet Handlingsplan (the rows that were there are replaced, and
-// reported), the plan's date on its sheet Inspektion; every other sheet
-// stays as it was. The workbook is read from r and the result written to
+// MergePlanWorkbook writes plan into an inspection workbook, as package
+// plan splices it into a YAML inspection: the entries go on its sheet
+// Handlingsplan (the rows that were there are replaced, and reported), the
+// plan's date on its sheet Inspektion; every other sheet stays as it was. The workbook is read from r and the result written to
 // w. Nothing is written when diags has errors.
 func MergePlanWorkbook(w io.Writer, name string, r io.ReaderAt, size int64, plan *schema.ActionPlan) (schema.Diagnostics, error) {
 	var diags schema.Diagnostics

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -31,6 +32,13 @@ next:
 	}
 }
 
+// preliminary is insp as a preliminary report.
+func preliminary(insp *schema.Inspection) *schema.Inspection {
+	cp := *insp
+	cp.Status = schema.Preliminary
+	return &cp
+}
+
 func entryOf(p *schema.ActionPlan, id string) *schema.PlanEntry {
 	if p == nil {
 		return nil
@@ -53,7 +61,9 @@ func TestReadPlanReportsChanges(t *testing.T) {
 		name  string
 		edit  func(t *testing.T, f *excelize.File)
 		insp  func(*schema.Inspection) *schema.Inspection
+		opt   *PlanOptions // else none
 		diags []wantDiag
+		none  bool // no diagnostics at all
 		check func(t *testing.T, p *schema.ActionPlan)
 	}{{
 		name: "required row left empty",
@@ -71,10 +81,33 @@ func TestReadPlanReportsChanges(t *testing.T) {
 	}, {
 		name:  "row deleted",
 		edit:  func(t *testing.T, f *excelize.File) { f.RemoveRow(sh, 3) },
-		diags: []wantDiag{{"plan.xlsx:Handlingsplan!B3", schema.Warning, "the row for D7 (Föreskrift: åtgärd krävs) is missing: it was row 3 of the template"}},
+		insp:  preliminary,
+		diags: []wantDiag{{"plan.xlsx:Handlingsplan!B3", schema.Warning, "the row for D7 (Föreskrift: åtgärd krävs) is missing: it was row 3 of the template; was it deleted? Nothing is imported for D7"}},
 		check: func(t *testing.T, p *schema.ActionPlan) {
 			if entryOf(p, "D7") != nil || entryOf(p, "E4") == nil {
 				t.Error("D7 should be gone and E4 read from its moved row")
+			}
+		},
+	}, {
+		// Every unmet föreskrift needs an entry in a final report: its row
+		// deleted is an error, not a warning the import goes past.
+		name: "row deleted in a final report",
+		edit: func(t *testing.T, f *excelize.File) { f.RemoveRow(sh, 3) },
+		diags: []wantDiag{{"plan.xlsx:Handlingsplan!B3", schema.Error,
+			"the row for D7 (Föreskrift: åtgärd krävs) is missing: it was row 3 of the template; a final report needs an action for every föreskrift that is not met, so put the row back and fill it in"}},
+	}, {
+		name: "an allmänt råd's row deleted in a final report",
+		edit: func(t *testing.T, f *excelize.File) {
+			for r := 2; r < 30; r++ {
+				if v, _ := f.GetCellValue(sh, "B"+itoa(r)); v == "E11" {
+					f.RemoveRow(sh, r)
+				}
+			}
+		},
+		diags: []wantDiag{{"", schema.Warning, "the row for E11 (Allmänt råd: åtgärd rekommenderas) is missing"}},
+		check: func(t *testing.T, p *schema.ActionPlan) {
+			if p == nil || entryOf(p, "D7") == nil {
+				t.Error("the plan is read")
 			}
 		},
 	}, {
@@ -220,6 +253,37 @@ func TestReadPlanReportsChanges(t *testing.T) {
 		name:  "plan's date",
 		edit:  func(t *testing.T, f *excelize.File) { set(t, f, SheetInstructions, "B9", "snart") },
 		diags: []wantDiag{{"plan.xlsx:Instruktioner!B9", schema.Warning, `cannot read "snart" as the plan's date`}},
+	}, {
+		name: "plan's date unreadable on the day of the import",
+		edit: func(t *testing.T, f *excelize.File) { set(t, f, SheetInstructions, "B9", "snart") },
+		opt:  &PlanOptions{Date: schema.NewDate(2025, 6, 3), Today: true},
+		diags: []wantDiag{{"plan.xlsx:Instruktioner!B9", schema.Warning,
+			`cannot read "snart" as the plan's date; write it as 2025-05-20 (the day of the import, 2025-06-03, is taken instead, and relative dates count from it)`}},
+	}, {
+		// An empty date silently became the day of the import, and "om sex
+		// månader" counted from it: the warning names the date taken.
+		name: "plan's date empty",
+		edit: func(t *testing.T, f *excelize.File) { set(t, f, SheetInstructions, "B9", "") },
+		opt:  &PlanOptions{Date: schema.NewDate(2025, 6, 3), Today: true},
+		diags: []wantDiag{{"plan.xlsx:Instruktioner!B9", schema.Warning,
+			`the plan's date is empty, so the day of the import, 2025-06-03, is taken as its date, and relative dates such as "om sex månader" count from it`}},
+		check: func(t *testing.T, p *schema.ActionPlan) {
+			if p == nil || p.Date != schema.NewDate(2025, 6, 3) {
+				t.Error("the day of the import is the plan's date")
+			} else if e := entryOf(p, "C1"); e.FollowUp.Parsed.Date.Format("2006-01-02") != "2025-12-03" {
+				t.Errorf("om sex månader counts from %v", e.FollowUp.Parsed)
+			}
+		},
+	}, {
+		name: "plan's date empty, another given",
+		edit: func(t *testing.T, f *excelize.File) { set(t, f, SheetInstructions, "B9", "") },
+		opt:  &PlanOptions{Date: schema.NewDate(2025, 6, 3)},
+		check: func(t *testing.T, p *schema.ActionPlan) {
+			if p == nil || p.Date != schema.NewDate(2025, 6, 3) {
+				t.Error("the date given is the plan's date")
+			}
+		},
+		none: true,
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := filled
@@ -231,7 +295,17 @@ func TestReadPlanReportsChanges(t *testing.T) {
 				in = tc.insp(insp)
 			}
 			plan, diags := read(t, "plan.xlsx", data, in)
+			if tc.opt != nil {
+				var err error
+				plan, diags, err = ReadPlan("plan.xlsx", bytes.NewReader(data), int64(len(data)), in, *tc.opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
 			checkDiags(t, diags, tc.diags)
+			if tc.none && len(diags) > 0 {
+				t.Errorf("diagnostics:\n%s", diags)
+			}
 			if tc.check != nil {
 				tc.check(t, plan)
 			}

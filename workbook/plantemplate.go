@@ -18,9 +18,13 @@ type PlanOptions struct {
 	// report" (spur-model.md: Who does what).
 	Due schema.Date
 	// Date is the plan's date on import when the unit left "Datum för
-	// handlingsplanen" empty: the caller's today. Zero leaves it unset, and
-	// relative dates then count from the visit.
+	// handlingsplanen" empty: a date the caller chose, or the day of the
+	// import. Zero leaves it unset, and relative dates then count from the
+	// visit.
 	Date schema.Date
+	// Today says that Date is the day of the import, not a date someone
+	// chose: a plan that takes it gets a warning that names it.
+	Today bool
 }
 
 // WritePlanTemplate writes the action-plan workbook for the unit of an

@@ -66,30 +66,21 @@ func readPlanBook(b *book, insp *schema.Inspection, want []planRow, opt PlanOpti
 	if !id.compare(identityOf(insp, want), at(labelUnit), diags) {
 		return nil
 	}
-	plan = &schema.ActionPlan{Date: planDate(instr, labels, opt, diags)}
-	base := plan.Date
-	if base.IsZero() {
-		base = insp.Visit
-	}
 	g, ok := b.readSheet(SheetPlan, diags)
 	if !ok {
-		return plan
+		return nil
 	}
 	lines, ok := readPlanLines(g, diags)
 	if !ok {
-		return plan
-	}
-	if unfilled(lines, want) {
-		// One error, not a warning for each empty row under it.
-		diags.Errorf(firstOpen(lines, g.pos(colAction, 2)), nothingFilled, "workbook")
 		return nil
 	}
-	m := &matcher{insp: insp, want: want, base: base, diags: diags,
-		where: func(i int) schema.Pos { return g.pos(colID, i+2) }}
-	for _, pe := range m.entries(lines) {
-		plan.Entries = append(plan.Entries, pe.e)
+	date := cell{pos: schema.Pos{File: b.file}}
+	if r, ok := labels[normWord(labelPlanDate)]; ok {
+		date = instr.read(1, r, diags)
 	}
-	return plan
+	f := filled{insp: insp, want: want, date: date, lines: lines, start: g.pos(colAction, 2), form: formWorkbook,
+		where: func(i int) schema.Pos { return g.pos(colID, i+2) }}
+	return f.plan(opt, diags)
 }
 
 // readPlanLines reads the rows of a plan sheet under its header.
@@ -110,7 +101,7 @@ func readPlanLines(g *grid, diags *schema.Diagnostics) ([]planLine, bool) {
 	reported := map[int]bool{}
 	for _, r := range rows {
 		t.unread(r, reported, diags)
-		l := planLine{row: r, id: t.read(colID, r, diags), hasText: t.has(colText)}
+		l := planLine{id: t.read(colID, r, diags), hasText: t.has(colText)}
 		if l.hasText {
 			l.text = t.read(colText, r, diags)
 		}
@@ -120,34 +111,6 @@ func readPlanLines(g *grid, diags *schema.Diagnostics) ([]planLine, bool) {
 		lines = append(lines, l)
 	}
 	return lines, true
-}
-
-// planDate reads "Datum för handlingsplanen", else takes opt.Date.
-func planDate(instr *grid, labels map[string]int, opt PlanOptions, diags *schema.Diagnostics) schema.Date {
-	r, ok := labels[normWord(labelPlanDate)]
-	if !ok {
-		return opt.Date
-	}
-	c := instr.read(1, r, diags)
-	if d := dateOfCell(c, schema.Date{}, diags); !d.IsZero() {
-		return d
-	}
-	text := strings.TrimSpace(c.text)
-	if text == "" {
-		return opt.Date
-	}
-	if d, ok := schema.ParseISODate(text); ok {
-		return d
-	}
-	if pd, ok := schema.ParseDate(text, opt.Date.Time()); ok && pd.Kind == schema.DateExact {
-		return schema.NewDate(pd.Date.Year(), pd.Date.Month(), pd.Date.Day())
-	}
-	alt := "it is left unset"
-	if !opt.Date.IsZero() {
-		alt = "today's date, " + opt.Date.String() + ", is taken instead"
-	}
-	diags.Warnf(c.pos, "cannot read %q as the plan's date; write it as 2025-05-20 (%s)", schema.Clip(text), alt)
-	return opt.Date
 }
 
 // labelRows maps each label in column A of a form sheet to its row.

@@ -233,10 +233,6 @@ func TestExcelStyleStrings(t *testing.T) {
 func TestLongValuesInMessages(t *testing.T) {
 	insp := fixture(t)
 	long := strings.Repeat("x", maxCellRunes)
-	var skel bytes.Buffer
-	if err := WritePlanYAML(&skel, insp, PlanOptions{}); err != nil {
-		t.Fatal(err)
-	}
 	for _, tc := range []struct {
 		name string
 		read func() schema.Diagnostics
@@ -270,19 +266,6 @@ func TestLongValuesInMessages(t *testing.T) {
 		},
 		at:   "inspection.xlsx:Område A!A61",
 		text: "a second row for " + strings.ToUpper(long[:schema.MaxEcho]) + "… (32767 characters in all) (the first is at A60); keep one",
-		max:  400,
-	}, {
-		name: "a key of a YAML plan",
-		read: func() schema.Diagnostics {
-			i := strings.Index(skel.String(), "    - criterion: C1\n") + len("    - criterion: C1\n")
-			data := skel.String()[:i] + "      ? " + long + "\n      : x\n" + skel.String()[i:]
-			_, diags, err := ReadPlanYAML("plan.yaml", []byte(data), insp, PlanOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			return diags
-		},
-		text: `unknown key "` + long[:schema.MaxEcho] + `… (32767 characters in all)"`,
 		max:  400,
 	}} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 
 	"spur/grade"
 	"spur/input"
+	"spur/plan"
 	"spur/report"
 	"spur/safefile"
 	"spur/schema"
@@ -55,13 +56,9 @@ func (e env) template(args []string) int {
 		}
 		opt.Due = d
 	}
-	asYAML := false
-	switch ext := strings.ToLower(filepath.Ext(*out)); ext {
-	case ".yaml", ".yml":
-		asYAML = true
-	case ".xlsx", "":
-	default:
-		e.usagef("template: -o names a .xlsx workbook or a .yaml file, not %q", ext)
+	format, ok := plan.FormatOf(*out)
+	if !ok {
+		e.usagef("template: -o names a .xlsx workbook or a .yaml file, not %q", strings.ToLower(filepath.Ext(*out)))
 		return exitUsage
 	}
 	insp, _, ok := e.load(pos[0], grade.DefaultPolicy())
@@ -73,13 +70,7 @@ func (e env) template(args []string) int {
 		path = report.Slug(insp.Unit.Name, insp.Visit.String()) + "-handlingsplan.xlsx"
 	}
 	var buf bytes.Buffer
-	var err error
-	if asYAML {
-		err = workbook.WritePlanYAML(&buf, insp, opt)
-	} else {
-		err = workbook.WritePlanTemplate(&buf, insp, opt)
-	}
-	if err != nil {
+	if err := plan.WriteTemplate(&buf, insp, format, opt); err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid
 	}
@@ -142,8 +133,8 @@ func (e env) inspectionTemplate(out, version string, force bool) int {
 
 // importPlan implements `spur import FILE PLAN [-o OUT] [--date D]`: the
 // plan a unit filled in (workbook or YAML template) goes into the
-// inspection, in place or into OUT. Nothing is written when the plan
-// cannot be read without errors.
+// inspection, in place or into OUT (plan.Import). Nothing is written when
+// the plan cannot be imported without errors or losses.
 func (e env) importPlan(args []string) int {
 	fs := newFlags(e, "import")
 	out := fs.String("o", "", "")
@@ -162,7 +153,7 @@ func (e env) importPlan(args []string) int {
 		e.usagef("import: reads files, not standard input (the inspection is written back)")
 		return exitUsage
 	}
-	today, err := importDate(*dateFlag)
+	date, today, err := importDate(*dateFlag)
 	if err != nil {
 		e.usagef("import: %v", err)
 		return exitUsage
@@ -172,73 +163,46 @@ func (e env) importPlan(args []string) int {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid
 	}
-	in := input.Bytes(file, src, grade.DefaultPolicy())
-	e.printDiags(in.Diags)
-	if !in.OK() {
-		fmt.Fprintf(e.stderr, "%s: fix the inspection first; the plan was not imported\n", file)
-		return exitInvalid
-	}
-	insp := in.Inspection
 	raw, err := input.ReadFile(planFile)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid
 	}
-	opt := workbook.PlanOptions{Date: today}
-	var (
-		plan  *schema.ActionPlan
-		diags schema.Diagnostics
-	)
-	if workbook.IsWorkbook(planFile, raw) {
-		plan, diags, err = workbook.ReadPlan(planFile, bytes.NewReader(raw), int64(len(raw)), insp, opt)
-	} else {
-		plan, diags, err = workbook.ReadPlanYAML(planFile, raw, insp, opt)
-	}
+	res, diags, err := plan.Import(file, src, planFile, raw, plan.Options{Date: date, Today: today, Force: *force, Policy: grade.DefaultPolicy()})
 	e.printDiags(diags)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "spur: %v\n", err)
-		return exitInvalid
-	}
-	if plan == nil || diags.HasErrors() {
-		fmt.Fprintf(e.stderr, "%s: the plan was not imported; %s is unchanged\n", planFile, file)
-		return exitInvalid
-	}
-
-	merged, md, err := input.Merge(file, src, in, plan, planFile, input.MergeOptions{Force: *force, Policy: grade.DefaultPolicy()})
-	e.printDiags(md)
-	if err != nil {
-		if !errors.Is(err, input.ErrNotMerged) {
-			fmt.Fprintf(e.stderr, "spur: %v\n", err)
-		}
-		fmt.Fprintf(e.stderr, "%s: the plan was not imported; %s is unchanged\n", planFile, file)
+		fmt.Fprintln(e.stderr, err)
 		return exitInvalid
 	}
 	dest := *out
 	if dest == "" {
 		dest = file
 	}
-	// A killed import may have left its temporary file beside the target.
-	for _, p := range safefile.Leftovers(dest) {
-		if os.Remove(p) == nil {
-			fmt.Fprintf(e.stderr, "%s: removed, a temporary file an interrupted spur import left\n", p)
-		}
-	}
-	// What is written is read back and checked again before it replaces
-	// the file: the bytes and the inspection they give.
-	err = safefile.Replace(dest, merged, func(back []byte) error {
-		if !bytes.Equal(back, merged) {
-			return errors.New("the written file does not read back as merged")
-		}
-		return nil
-	})
-	if err != nil {
+	if err := e.writeBack(dest, res.File); err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		fmt.Fprintf(e.stderr, "%s: the plan was not imported\n", planFile)
 		return exitInvalid
 	}
 	fmt.Fprintln(e.stdout, dest)
-	fmt.Fprintf(e.stderr, "%s: %d action-plan entries imported from %s\n", dest, len(plan.Entries), planFile)
+	fmt.Fprintf(e.stderr, "%s: %d action-plan entries imported from %s\n", dest, len(res.Plan.Entries), planFile)
 	return exitOK
+}
+
+// writeBack replaces the file at dest with data (safefile.Replace: a
+// temporary file beside it, read back before it is renamed over it),
+// after removing what a killed import left there.
+func (e env) writeBack(dest string, data []byte) error {
+	for _, p := range safefile.Leftovers(dest) {
+		if os.Remove(p) == nil {
+			fmt.Fprintf(e.stderr, "%s: removed, a temporary file an interrupted spur import left\n", p)
+		}
+	}
+	return safefile.Replace(dest, data, func(back []byte) error {
+		if !bytes.Equal(back, data) {
+			return errors.New("the written file does not read back as merged")
+		}
+		return nil
+	})
 }
 
 // emit writes data to path atomically, or to standard output for "-", and
@@ -266,21 +230,21 @@ func isoDate(s string) (schema.Date, error) {
 }
 
 // importDate is the plan's date when the unit gave none: --date, else the
-// day of SOURCE_DATE_EPOCH, else today.
-func importDate(flag string) (schema.Date, error) {
+// day of the import (SOURCE_DATE_EPOCH's, else today), which today says.
+func importDate(flag string) (d schema.Date, today bool, err error) {
 	if flag != "" {
 		d, err := isoDate(flag)
 		if err != nil {
-			return d, fmt.Errorf("--date %v", err)
+			return d, false, fmt.Errorf("--date %v", err)
 		}
-		return d, nil
+		return d, false, nil
 	}
 	t, err := sourceDate()
 	if err != nil {
-		return schema.Date{}, err
+		return schema.Date{}, false, err
 	}
 	if t.IsZero() {
 		t = time.Now()
 	}
-	return schema.NewDate(t.Year(), t.Month(), t.Day()), nil
+	return schema.NewDate(t.Year(), t.Month(), t.Day()), true, nil
 }

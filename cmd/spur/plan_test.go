@@ -151,14 +151,16 @@ func TestTemplateYAMLImport(t *testing.T) {
 		t.Fatalf("template: exit %d\n%s", code, errs)
 	}
 	text, _ := os.ReadFile(plan)
-	// The unit answers the first entry only, on two lines; the rest are
-	// left empty, which import reports and keeps.
+	// The unit answers the first entry only, on three lines with an emoji,
+	// trailing spaces and a line that looks like YAML; the rest are left
+	// empty, which import reports and keeps.
 	empty := regexp.MustCompile(`action: +"".*`)
 	first := empty.FindIndex(text)
 	if first == nil {
 		t.Fatalf("the YAML template has no empty action to fill:\n%.800s", text)
 	}
-	filled := string(text[:first[0]]) + "action: |\n        Rad ett.\n        Rad två." + string(text[first[1]:])
+	const block = "action: |\n        Rad ett 👍, på svenska.\n        Rad två   \n        - x: y\n"
+	filled := string(text[:first[0]]) + block + string(text[first[1]+1:])
 	if err := os.WriteFile(plan, []byte(filled), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -167,15 +169,23 @@ func TestTemplateYAMLImport(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("import: exit %d\n%s", code, errs)
 	}
-	got, diags, err := schema.LoadFile(out)
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("%v\n%s", err, diags)
+	merged, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, diags := schema.Load(out, merged)
+	if diags.HasErrors() {
+		t.Fatalf("%s", diags)
 	}
 	if got.ActionPlan == nil || len(got.ActionPlan.Entries) == 0 {
 		t.Fatal("no plan imported")
 	}
-	if a := got.ActionPlan.Entries[0].Action; a != "Rad ett.\nRad två.\n" {
+	if a := got.ActionPlan.Entries[0].Action; a != "Rad ett 👍, på svenska.\nRad två   \n- x: y\n" {
 		t.Errorf("first action = %q", a)
+	}
+	// As the unit wrote it: a literal block, the emoji as itself.
+	if !bytes.Contains(merged, []byte("      "+block)) || bytes.Contains(merged, []byte(`\U`)) {
+		t.Errorf("the merged plan is not written as the unit wrote it:\n%s", merged[bytes.Index(merged, []byte("action_plan:")):])
 	}
 	if d := got.ActionPlan.Date.String(); d != "2025-05-02" {
 		t.Errorf("plan date = %s, want the --date given", d)
@@ -255,5 +265,71 @@ func TestInspectionTemplate(t *testing.T) {
 	sheets := f.GetSheetList()
 	if len(sheets) != 11 || sheets[0] != workbook.SheetInspection || sheets[2] != workbook.AreaSheet("A") {
 		t.Errorf("sheets %v", sheets)
+	}
+}
+
+// A plan whose date the unit left empty is dated the day of the import,
+// and a warning names that date and the cell where the plan's date
+// belongs; with --date it is the user's date, without a word.
+func TestImportNamesTheDateTaken(t *testing.T) {
+	dir := t.TempDir()
+	src, want := withoutPlan(t)
+	insp := filepath.Join(dir, "inspection.yaml")
+	os.WriteFile(insp, src, 0o644)
+	plan := filepath.Join(dir, "plan.xlsx")
+	if code, _, errs := runCLI(t, "", "template", insp, "-o", plan); code != exitOK {
+		t.Fatalf("template: exit %d\n%s", code, errs)
+	}
+	blank, _ := os.ReadFile(plan)
+	undated := *want
+	undated.Date = schema.Date{}
+	os.WriteFile(plan, fillPlan(t, blank, &undated), 0o644)
+	t.Setenv("SOURCE_DATE_EPOCH", "1748908800") // 2025-06-03
+	out := filepath.Join(dir, "out.yaml")
+	code, _, errs := runCLI(t, "", "import", insp, plan, "-o", out)
+	if code != exitOK {
+		t.Fatalf("import: exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(errs, plan+`:Instruktioner!B9: warning: the plan's date is empty, so the day of the import, 2025-06-03, is taken as its date, and relative dates such as "om sex månader" count from it`) {
+		t.Errorf("no warning naming the date taken:\n%s", errs)
+	}
+	code, _, errs = runCLI(t, "", "import", insp, plan, "-o", out, "--date", "2025-05-20")
+	if code != exitOK || strings.Contains(errs, "date is empty") {
+		t.Errorf("with --date: exit %d\n%s", code, errs)
+	}
+}
+
+// A final report's plan sent again with the row of an unmet föreskrift
+// deleted is refused at the row, and the inspection is left as it was.
+func TestImportRefusesADeletedRowInAFinalReport(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	insp := filepath.Join(dir, "inspection.yaml")
+	os.WriteFile(insp, src, 0o644)
+	plan := filepath.Join(dir, "plan.xlsx")
+	if code, _, errs := runCLI(t, "", "template", insp, "-o", plan); code != exitOK {
+		t.Fatalf("template: exit %d\n%s", code, errs)
+	}
+	got, _ := schema.Load(fixture, src)
+	blank, _ := os.ReadFile(plan)
+	f, err := excelize.OpenReader(bytes.NewReader(fillPlan(t, blank, got.ActionPlan)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.RemoveRow(workbook.SheetPlan, 3) // D7
+	f.SaveAs(plan)
+	f.Close()
+	code, _, errs := runCLI(t, "", "import", insp, plan, "--force")
+	if code != exitInvalid {
+		t.Errorf("exit %d, want %d\n%s", code, exitInvalid, errs)
+	}
+	if !strings.Contains(errs, plan+":Handlingsplan!B3: the row for D7 (Föreskrift: åtgärd krävs) is missing") || !strings.Contains(errs, "unchanged") {
+		t.Errorf("not refused at the row:\n%s", errs)
+	}
+	if now, _ := os.ReadFile(insp); !bytes.Equal(now, src) {
+		t.Error("the inspection file changed")
 	}
 }

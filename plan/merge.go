@@ -1,28 +1,16 @@
-package input
+package plan
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
 
 	"spur/grade"
+	"spur/input"
 	"spur/schema"
 	"spur/workbook"
 )
-
-// ErrNotMerged is returned by Merge when the plan was not put into the
-// inspection; the reasons are in its diagnostics.
-var ErrNotMerged = errors.New("the plan was not imported")
-
-// MergeOptions say how Merge treats what the plan would erase.
-type MergeOptions struct {
-	// Force lets the plan erase text the inspection's plan has: a field
-	// the new plan leaves empty, an entry it lacks.
-	Force  bool
-	Policy grade.Policy
-}
 
 // Merge puts plan (read from planName) into the inspection file src, which
 // loaded as old without errors, and returns the new file. The result is
@@ -33,11 +21,11 @@ type MergeOptions struct {
 // be done (a file in flow style) the document is written anew in block
 // style, and a warning says so. A plan that would erase text the
 // inspection has is refused unless opt.Force is set. On any refusal the
-// error is ErrNotMerged and the diagnostics name each reason at its place.
-func Merge(name string, src []byte, old *Inspection, plan *schema.ActionPlan, planName string, opt MergeOptions) ([]byte, schema.Diagnostics, error) {
+// error is ErrNotImported and the diagnostics name each reason at its place.
+func Merge(name string, src []byte, old *input.Inspection, plan *schema.ActionPlan, planName string, opt Options) ([]byte, schema.Diagnostics, error) {
 	diags := Losses(old.Inspection, plan, planName, opt.Force)
 	if diags.HasErrors() {
-		return nil, diags, ErrNotMerged
+		return nil, diags, ErrNotImported
 	}
 	if workbook.IsWorkbook(name, src) {
 		var buf bytes.Buffer
@@ -47,15 +35,15 @@ func Merge(name string, src []byte, old *Inspection, plan *schema.ActionPlan, pl
 			return nil, diags, err
 		}
 		if md.HasErrors() {
-			return nil, diags, ErrNotMerged
+			return nil, diags, ErrNotImported
 		}
 		vd := Check(name, old, buf.Bytes(), plan, opt.Policy)
 		if vd.HasErrors() {
-			return nil, append(diags, vd...), ErrNotMerged
+			return nil, append(diags, vd...), ErrNotImported
 		}
 		return buf.Bytes(), diags, nil
 	}
-	merged, md, err := workbook.MergePlan(name, src, plan)
+	merged, md, err := splice(name, src, plan)
 	if err != nil {
 		return nil, diags, err
 	}
@@ -65,12 +53,12 @@ func Merge(name string, src []byte, old *Inspection, plan *schema.ActionPlan, pl
 	}
 	// The splice did not give the same inspection with the new plan: write
 	// the document anew, and check that instead.
-	rewritten, rd, err := workbook.RewritePlan(name, src, plan)
+	rewritten, rd, err := rewrite(name, src, plan)
 	if err != nil {
-		return nil, append(diags, vd...), ErrNotMerged
+		return nil, append(diags, vd...), ErrNotImported
 	}
 	if rv := Check(name, old, rewritten, plan, opt.Policy); rv.HasErrors() {
-		return nil, append(diags, rv...), ErrNotMerged
+		return nil, append(diags, rv...), ErrNotImported
 	}
 	return rewritten, append(diags, rd...), nil
 }
@@ -79,10 +67,10 @@ func Merge(name string, src []byte, old *Inspection, plan *schema.ActionPlan, pl
 // put in, loads without an error old did not have, equals old field for
 // field outside the action plan, and holds plan. Every failure is an
 // error diagnostic.
-func Check(name string, old *Inspection, merged []byte, plan *schema.ActionPlan, p grade.Policy) schema.Diagnostics {
+func Check(name string, old *input.Inspection, merged []byte, plan *schema.ActionPlan, p grade.Policy) schema.Diagnostics {
 	var diags schema.Diagnostics
 	top := schema.Pos{File: name}
-	res := Bytes(name, merged, p)
+	res := input.Bytes(name, merged, p)
 	if res.Inspection == nil {
 		diags.Errorf(top, "the inspection with the plan in it could not be read back; nothing was written")
 		return append(diags, errorsOf(res.Diags)...)
@@ -220,16 +208,22 @@ func join(path, key string) string {
 
 // planFields are the five fields of a plan entry, with the names the
 // unit knows them by.
-var planFields = []struct {
-	key, label string
-	get        func(schema.PlanEntry) string
-}{
-	{"action", "Planerad åtgärd", func(e schema.PlanEntry) string { return e.Action }},
-	{"due", "Datum när åtgärden ska vara genomförd", func(e schema.PlanEntry) string { return e.Due.Text }},
-	{"responsible", "Ansvarig för genomförandet", func(e schema.PlanEntry) string { return e.Responsible }},
-	{"follow_up", "Datum för uppföljning", func(e schema.PlanEntry) string { return e.FollowUp.Text }},
-	{"follow_up_by", "Ansvarig för uppföljningen", func(e schema.PlanEntry) string { return e.FollowUpBy }},
-}
+var planFields = func() (f [5]struct {
+	label string
+	get   func(schema.PlanEntry) string
+}) {
+	get := [5]func(schema.PlanEntry) string{
+		func(e schema.PlanEntry) string { return e.Action },
+		func(e schema.PlanEntry) string { return e.Due.Text },
+		func(e schema.PlanEntry) string { return e.Responsible },
+		func(e schema.PlanEntry) string { return e.FollowUp.Text },
+		func(e schema.PlanEntry) string { return e.FollowUpBy },
+	}
+	for i := range f {
+		f[i].label, f[i].get = workbook.PlanFields[i].Label, get[i]
+	}
+	return f
+}()
 
 // Losses names, at its place in the inspection, every text of its action
 // plan that plan would erase: a field with text that plan leaves empty, an

@@ -1,9 +1,7 @@
-package workbook
+package plan
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -11,19 +9,21 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"spur/schema"
+	"spur/workbook"
 )
 
-// The plan as a commented YAML skeleton, for units that prefer a text file
-// to a workbook. It holds the same rows and the same identity as the
-// workbook; ReadPlanYAML reads it back with the same checks as ReadPlan.
+// The plan as a commented YAML file, for units that prefer a text file to
+// a workbook. It holds the same rows and the same identity as the
+// workbook, and ReadYAML reads it back with the same rules as
+// workbook.ReadPlan (workbook.ReadFilledPlan applies them to both).
 
-// WritePlanYAML writes the plan template of insp as a commented YAML file.
-func WritePlanYAML(w io.Writer, insp *schema.Inspection, opt PlanOptions) error {
-	rows, err := planRows(insp)
+// WriteYAML writes the plan template of insp as a commented YAML file.
+func WriteYAML(w io.Writer, insp *schema.Inspection, opt workbook.PlanOptions) error {
+	t, err := workbook.NewPlanTemplate(insp)
 	if err != nil {
 		return err
 	}
-	id := identityOf(insp, rows)
+	id := t.ID
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	due := "inom cirka tre månader efter att ni har fått inspektionsrapporten"
@@ -31,8 +31,11 @@ func WritePlanYAML(w io.Writer, insp *schema.Inspection, opt PlanOptions) error 
 		due = "senast " + opt.Due.String()
 	}
 	p("# Handlingsplan efter SPUR-inspektion\n#\n")
-	p("# %-17s %s\n# %-17s %s\n# %-17s %s\n# %-17s %s\n#\n", labelUnit+":", insp.Unit.Name,
-		labelVisit+":", insp.Visit, labelCatalog+":", insp.Catalog, "Skickas in:", due)
+	for _, kv := range [][2]string{{workbook.LabelUnit, insp.Unit.Name}, {workbook.LabelVisit, insp.Visit.String()},
+		{workbook.LabelCatalog, insp.Catalog}, {"Skickas in", due}} {
+		p("# %-17s %s\n", kv[0]+":", oneLine(kv[1]))
+	}
+	p("#\n")
 	for _, para := range []string{
 		"Fyll i de fem fälten för varje kriterium nedan, spara filen (som UTF-8) och skicka den till inspektörerna.",
 		"Poster för en föreskrift (åtgärd krävs) ska fyllas i; poster för ett allmänt råd (åtgärd rekommenderas) fyller ni i om ni planerar en åtgärd, annars lämnar ni dem tomma.",
@@ -47,36 +50,40 @@ func WritePlanYAML(w io.Writer, insp *schema.Inspection, opt PlanOptions) error 
 	p("# Till exempel:\n#\n#    - criterion: E4\n#      action: |\n#        Handledaren stämmer av utbildningsplanen vid varje handledningstillfälle.\n" +
 		"#        Utbildningsplanen revideras minst en gång per halvår.\n#      due: \"20251231\"\n#      responsible: Verksamhetschefen\n" +
 		"#      follow_up: om sex månader\n#      follow_up_by: Studierektor\n")
-	p("spur_plan:\n  unit: %s\n  visit: %s\n  catalog: %s\n  fingerprint: %s\n", quote(id.Unit), id.Visit, quote(id.Catalog), id.Fingerprint)
-	p("action_plan:\n  date: \"\"          # %s, ÅÅÅÅ-MM-DD: dagens datum när ni skickar planen\n  entries:\n", strings.ToLower(labelPlanDate[:1])+labelPlanDate[1:])
-	if len(rows) == 0 {
+	ids := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
+		str("unit"), str(id.Unit), str("visit"), plain(id.Visit), str("catalog"), str(id.Catalog), str("fingerprint"), plain(id.Fingerprint),
+	}}
+	head, err := encode(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("spur_plan"), ids}})
+	if err != nil {
+		return err
+	}
+	bw.Write(head)
+	label := strings.ToLower(workbook.LabelPlanDate[:1]) + workbook.LabelPlanDate[1:]
+	p("action_plan:\n  date: \"\"          # %s, ÅÅÅÅ-MM-DD: dagens datum när ni skickar planen\n  entries:\n", label)
+	if len(t.Rows) == 0 {
 		p("    []\n")
 	}
 	area := ""
-	for _, r := range rows {
-		if r.area.Letter != area {
-			area = r.area.Letter
-			p("\n    # %s. %s\n", r.area.Letter, r.area.Title)
+	for _, r := range t.Rows {
+		if r.Area.Letter != area {
+			area = r.Area.Letter
+			p("\n    # %s. %s\n", r.Area.Letter, oneLine(r.Area.Title))
 		}
-		p("\n    # %s, %s:\n", r.crit.ID, strings.ToLower(r.kindLabel()))
-		for _, l := range wrap(r.crit.Text, 84) {
+		p("\n    # %s, %s:\n", r.Criterion.ID, strings.ToLower(r.Kind()))
+		for _, l := range wrap(r.Criterion.Text, 84) {
 			p("    #   %s\n", l)
 		}
-		p("    - criterion: %s\n", r.crit.ID)
-		for i, k := range fieldKeys {
-			p("      %-13s \"\"   # %s\n", k+":", planHeaders[colAction+i])
+		p("    - criterion: %s\n", r.Criterion.ID)
+		for _, f := range workbook.PlanFields {
+			p("      %-13s \"\"   # %s\n", f.Key+":", f.Label)
 		}
 	}
 	return bw.Flush()
 }
 
-// quote writes s as a YAML double-quoted scalar (JSON's escapes are YAML's).
-func quote(s string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
-	return strings.TrimSuffix(b.String(), "\n")
+// oneLine is s as a comment can hold it: its line breaks as spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func wrap(s string, width int) []string {
@@ -95,13 +102,13 @@ func wrap(s string, width int) []string {
 	return append(lines, line)
 }
 
-// ReadPlanYAML reads a YAML plan written by WritePlanYAML and filled in,
-// as ReadPlan reads a workbook; positions are file:line:col.
-func ReadPlanYAML(name string, data []byte, insp *schema.Inspection, opt PlanOptions) (*schema.ActionPlan, schema.Diagnostics, error) {
-	want, err := planRows(insp)
-	if err != nil {
-		return nil, nil, err
-	}
+// ReadYAML reads a YAML plan written by WriteYAML and filled in, with the
+// rules workbook.ReadPlan applies to a workbook; positions are
+// file:line:col. The plan is returned whenever the file could be read (but
+// not when it was made for another inspection, or has nothing filled in),
+// and is fit to import only when diags has no errors. err is for an
+// inspection that was not loaded.
+func ReadYAML(name string, data []byte, insp *schema.Inspection, opt workbook.PlanOptions) (*schema.ActionPlan, schema.Diagnostics, error) {
 	var diags schema.Diagnostics
 	top := schema.Pos{File: name}
 	at := func(n *yaml.Node) schema.Pos { return schema.Pos{File: name, Line: n.Line, Col: n.Column} }
@@ -124,91 +131,108 @@ func ReadPlanYAML(name string, data []byte, insp *schema.Inspection, opt PlanOpt
 		diags.Errorf(top, "the plan has no spur_plan, which says which inspection it belongs to; was it made with spur template?")
 		return nil, diags, nil
 	}
-	id := identity{Unit: scalar(idn, "unit"), Visit: scalar(idn, "visit"), Catalog: scalar(idn, "catalog"), Fingerprint: scalar(idn, "fingerprint")}
-	if !id.compare(identityOf(insp, want), at(idn), &diags) {
-		diags.Sort()
-		return nil, diags, nil
-	}
 	pn := field(root, "action_plan")
 	if pn == nil || pn.Kind != yaml.MappingNode {
 		diags.Errorf(top, "the plan has no action_plan with date and entries")
-		diags.Sort()
 		return nil, diags, nil
 	}
-	plan := &schema.ActionPlan{Date: opt.Date}
-	if dn := field(pn, "date"); dn != nil && strings.TrimSpace(dn.Value) != "" {
-		if d, ok := schema.ParseISODate(dn.Value); ok {
-			plan.Date = d
-		} else {
-			diags.Warnf(at(dn), "cannot read %q as the plan's date; write it as 2025-05-20", schema.Clip(dn.Value))
-		}
+	f := workbook.FilledPlan{
+		ID:      workbook.PlanID{Unit: scalar(idn, "unit"), Visit: scalar(idn, "visit"), Catalog: scalar(idn, "catalog"), Fingerprint: scalar(idn, "fingerprint")},
+		IDAt:    at(idn),
+		Date:    workbook.PlanValue{Pos: at(pn)},
+		Start:   at(pn),
+		Missing: at(pn),
 	}
-	base := plan.Date
-	if base.IsZero() {
-		base = insp.Visit
+	if dn := field(pn, "date"); dn != nil {
+		f.Date = workbook.PlanValue{Pos: at(dn), Text: scalar(pn, "date")}
 	}
-	var lines []planLine
-	start := at(pn)
 	if en := field(pn, "entries"); en != nil && en.Kind == yaml.SequenceNode {
-		start = at(en)
+		f.Start = at(en)
 		for _, item := range en.Content {
 			if l, ok := yamlLine(item, at, &diags); ok {
-				lines = append(lines, l)
+				f.Lines = append(f.Lines, l)
 			}
 		}
 	} else if en != nil && !(en.Kind == yaml.ScalarNode && en.Tag == "!!null") {
 		diags.Errorf(at(en), "entries must be a list, one item per criterion")
 	}
-	if unfilled(lines, want) && !diags.HasErrors() {
-		diags.Errorf(firstOpen(lines, start), nothingFilled, "file")
-		diags.Sort()
-		return nil, diags, nil
-	}
-	m := &matcher{insp: insp, want: want, base: base, diags: &diags, where: func(int) schema.Pos { return at(pn) }}
-	for _, pe := range m.entries(lines) {
-		plan.Entries = append(plan.Entries, pe.e)
-	}
+	plan, err := workbook.ReadFilledPlan(insp, f, opt, &diags)
 	diags.Sort()
+	if err != nil {
+		return nil, diags, err
+	}
 	return plan, diags, nil
 }
 
-func yamlLine(item *yaml.Node, at func(*yaml.Node) schema.Pos, diags *schema.Diagnostics) (planLine, bool) {
-	l := planLine{row: item.Line, id: cell{pos: at(item), ok: true}}
-	for i := range l.fields {
-		l.fields[i] = cell{pos: at(item), ok: true}
+var entryKeys = func() []string {
+	keys := []string{"criterion"}
+	for _, f := range workbook.PlanFields {
+		keys = append(keys, f.Key)
+	}
+	return keys
+}()
+
+func yamlLine(item *yaml.Node, at func(*yaml.Node) schema.Pos, diags *schema.Diagnostics) (workbook.PlanLine, bool) {
+	var l workbook.PlanLine
+	l.Criterion.Pos = at(item)
+	for i := range l.Fields {
+		l.Fields[i].Pos = at(item)
 	}
 	if item.Kind != yaml.MappingNode {
 		diags.Errorf(at(item), "expected an entry (criterion, action, due, ...), found %s", schema.Clip(item.Tag))
 		return l, false
 	}
-	keys := append([]string{"criterion"}, fieldKeys[:]...)
 	for i := 0; i+1 < len(item.Content); i += 2 {
 		k, v := item.Content[i], item.Content[i+1]
-		c := cell{pos: at(v), ok: true}
+		c := workbook.PlanValue{Pos: at(v)}
 		switch {
 		case v.Kind == yaml.ScalarNode:
 			if v.Tag != "!!null" {
-				c.text = v.Value
+				c.Text = v.Value
 			}
 		case v.Kind == yaml.MappingNode && field(v, "text") != nil:
-			c.text = scalar(v, "text")
+			c.Text = scalar(v, "text")
 			if d, ok := schema.ParseISODate(scalar(v, "date")); ok {
-				c.date = d
+				c.Date = d
 			}
 		default:
 			diags.Errorf(at(v), "%s must be text", schema.Clip(k.Value))
 			continue
 		}
-		switch j := indexOf(keys, k.Value); j {
+		switch j := indexOf(entryKeys, k.Value); j {
 		case 0:
-			l.id = c
+			l.Criterion = c
 		case -1:
-			diags.Errorf(at(k), "unknown key %q%s", schema.Clip(k.Value), suggest(k.Value, keys))
+			diags.Errorf(at(k), "unknown key %q%s", schema.Clip(k.Value), suggest(k.Value, entryKeys))
 		default:
-			l.fields[j-1] = c
+			l.Fields[j-1] = c
 		}
 	}
 	return l, true
+}
+
+func indexOf(list []string, v string) int {
+	for i, s := range list {
+		if s == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// suggest returns "; did you mean X?" for the key nearest to s, or "".
+func suggest(s string, keys []string) string {
+	best, bestDist := "", 0
+	for _, k := range keys {
+		d := schema.EditDistance(strings.ToLower(s), k)
+		if d <= max(1, len(k)/3) && (best == "" || d < bestDist) {
+			best, bestDist = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
 }
 
 func mapping(doc *yaml.Node) *yaml.Node {

@@ -1,4 +1,4 @@
-package input
+package plan
 
 import (
 	"encoding/json"
@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"spur/grade"
+	"spur/input"
 	"spur/schema"
 )
 
@@ -27,17 +28,17 @@ func FuzzMerge(f *testing.F) {
 		}
 	}
 	f.Add([]byte("catalog: \"2025\"\nstatus: preliminary\nunit: {name: X}\nvisit: 2025-01-01\nareas: {A: {met: all}}\n...\n"))
-	base := Bytes(fixture, src, grade.DefaultPolicy())
+	base := input.Bytes(fixture, src, grade.DefaultPolicy())
 	if !base.OK() {
 		f.Fatal(base.Diags)
 	}
 	plan := *base.ActionPlan
 	f.Fuzz(func(t *testing.T, data []byte) {
-		old := Bytes("f.yaml", data, grade.DefaultPolicy())
+		old := input.Bytes("f.yaml", data, grade.DefaultPolicy())
 		if !old.OK() {
 			return
 		}
-		merged, _, err := Merge("f.yaml", data, old, &plan, "plan.yaml", MergeOptions{Force: true, Policy: grade.DefaultPolicy()})
+		merged, _, err := Merge("f.yaml", data, old, &plan, "plan.yaml", Options{Force: true, Policy: grade.DefaultPolicy()})
 		if err != nil {
 			return
 		}

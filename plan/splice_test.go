@@ -1,8 +1,7 @@
-package workbook
+package plan
 
 import (
 	"bytes"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -10,14 +9,11 @@ import (
 	"spur/schema"
 )
 
-// MergePlan replaces the plan and only the plan: the text around it stays
+// splice replaces the plan and only the plan: the text around it stays
 // byte for byte, and the result loads to the merged plan.
-func TestMergePlan(t *testing.T) {
-	src, err := os.ReadFile(fixturePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	insp := fixture(t)
+func TestSplice(t *testing.T) {
+	src, in := load(t)
+	insp := in.Inspection
 	planAt := bytes.Index(src, []byte("\naction_plan:\n")) + 1
 	noPlan := src[:planAt]
 	// The plan moved before summary, so that text follows it.
@@ -50,7 +46,7 @@ func TestMergePlan(t *testing.T) {
 			before: planAt + bytes.Count(src[:planAt], []byte("\n"))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out, diags, err := MergePlan("insp.yaml", tc.src, tc.plan)
+			out, diags, err := splice("insp.yaml", tc.src, tc.plan)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -92,14 +88,15 @@ func lineCol(src []byte, i int) string {
 	return itoa(bytes.Count(src[:i], []byte("\n"))+1) + ":1"
 }
 
-// A plan that is not text: MergePlan refuses what it cannot merge into.
-func TestMergePlanRefuses(t *testing.T) {
+// A file that is not an inspection: splice refuses what it cannot merge
+// into.
+func TestSpliceRefuses(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"not YAML", "a: [", "not valid YAML"},
 		{"a list", "- a\n- b\n", "not an inspection file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := MergePlan("x.yaml", []byte(tc.src), &schema.ActionPlan{})
+			_, _, err := splice("x.yaml", []byte(tc.src), &schema.ActionPlan{})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want %q", err, tc.want)
 			}

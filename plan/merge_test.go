@@ -1,7 +1,6 @@
-package input
+package plan
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -9,19 +8,10 @@ import (
 	"spur/schema"
 )
 
-const fixture = "../fixtures/almaklinikens-vardcentral-2025.yaml"
-
 // Check is the net under every import: a merge that changed anything
 // outside the plan, or lost the plan, or broke the file, is refused.
 func TestCheckRefusesAnyOtherChange(t *testing.T) {
-	src, err := os.ReadFile(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := Bytes(fixture, src, grade.DefaultPolicy())
-	if !old.OK() {
-		t.Fatal(old.Diags)
-	}
+	src, old := load(t)
 	plan := *old.ActionPlan
 	if d := Check(fixture, old, src, &plan, grade.DefaultPolicy()); d.HasErrors() {
 		t.Fatalf("the file itself is refused:\n%s", d)
@@ -49,10 +39,8 @@ func TestCheckRefusesAnyOtherChange(t *testing.T) {
 // Losses names each entry whose text a plan would erase or drop, at the
 // entry's line; with force they are warnings.
 func TestLosses(t *testing.T) {
-	insp, diags, err := schema.LoadFile(fixture)
-	if err != nil || diags.HasErrors() {
-		t.Fatal(err, diags)
-	}
+	_, in := load(t)
+	insp := in.Inspection
 	next := *insp.ActionPlan
 	next.Entries = append([]schema.PlanEntry(nil), next.Entries[1:]...) // C1 dropped
 	next.Entries[0].Responsible = ""                                    // D7's responsible erased

@@ -1,4 +1,4 @@
-package workbook
+package plan
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"spur/schema"
 )
 
-// MergePlan writes plan into the inspection file src as its action_plan and
+// splice writes plan into the inspection file src as its action_plan and
 // returns the new text. Everything outside the plan stays byte for byte:
 // the file is parsed with yaml.v3 only to find where the plan's text
 // begins and ends, and only that stretch is replaced (appended when there
@@ -18,7 +18,7 @@ import (
 // the new plan still has. A plan that is replaced is reported as a warning
 // at its line, and each old entry the new plan lacks as a warning of its
 // own, so that nothing goes without a word. name is for the diagnostics.
-func MergePlan(name string, src []byte, plan *schema.ActionPlan) ([]byte, schema.Diagnostics, error) {
+func splice(name string, src []byte, plan *schema.ActionPlan) ([]byte, schema.Diagnostics, error) {
 	var diags schema.Diagnostics
 	_, root, err := parseInspection(name, src)
 	if err != nil {
@@ -50,13 +50,10 @@ func MergePlan(name string, src []byte, plan *schema.ActionPlan) ([]byte, schema
 		reportReplaced(name, oldKey, old, plan, &diags)
 		keepComments(node, old)
 	}
-	var out bytes.Buffer
-	enc := yaml.NewEncoder(&out)
-	enc.SetIndent(2)
-	if err := enc.Encode(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("action_plan"), node}}); err != nil {
+	text, err := encode(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("action_plan"), node}})
+	if err != nil {
 		return nil, nil, err
 	}
-	text := out.Bytes()
 	if bytes.Contains(src, []byte("\r\n")) {
 		text = bytes.ReplaceAll(text, []byte("\n"), []byte("\r\n"))
 	}
@@ -122,19 +119,19 @@ func keepTrailing(src []byte, start, end int) int {
 	return end
 }
 
-func str(s string) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if strings.Contains(s, "\n") {
-		n.Style = yaml.LiteralStyle // the encoder falls back to quotes where a block cannot say it
-	}
-	return n
-}
+// str is a string scalar; encode writes text of several lines as a
+// literal block.
+func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+
+// plain is a scalar written as it is, with no tag to keep: a date, a
+// fingerprint.
+func plain(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
 
 // planNode is the plan as yaml.v3 nodes, keys in the order of the model.
 func planNode(p *schema.ActionPlan) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.MappingNode}
 	if !p.Date.IsZero() {
-		n.Content = append(n.Content, str("date"), &yaml.Node{Kind: yaml.ScalarNode, Value: p.Date.String()})
+		n.Content = append(n.Content, str("date"), plain(p.Date.String()))
 	}
 	seq := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, e := range p.Entries {
@@ -153,14 +150,20 @@ func planNode(p *schema.ActionPlan) *yaml.Node {
 }
 
 // dateNode writes a date field as its text, or as {text, date} where the
-// text alone does not give the date (an Excel date serial).
+// text alone does not give the date (an Excel date serial); on one line
+// unless the text has several, which a flow mapping cannot write as a
+// block.
 func dateNode(d schema.DateText) *yaml.Node {
 	if d.Given.IsZero() {
 		return str(d.Text)
 	}
-	return &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Content: []*yaml.Node{
-		str("text"), str(d.Text), str("date"), {Kind: yaml.ScalarNode, Value: d.Given.String()},
+	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Content: []*yaml.Node{
+		str("text"), str(d.Text), str("date"), plain(d.Given.String()),
 	}}
+	if strings.Contains(d.Text, "\n") {
+		n.Style = 0
+	}
+	return n
 }
 
 // keepComments copies the comments of the old plan onto the new one where
@@ -225,12 +228,12 @@ func reportReplaced(name string, key, old *yaml.Node, plan *schema.ActionPlan, d
 	}
 }
 
-// RewritePlan writes plan into the inspection file src as MergePlan does,
-// but by writing the whole document anew in block style: for a file that
-// MergePlan cannot splice, such as one written as a single flow mapping
+// rewrite writes plan into the inspection file src as splice does, but by
+// writing the whole document anew in block style: for a file that splice
+// cannot splice into, such as one written as a single flow mapping
 // (`{catalog: "2025", unit: {...}, ...}`) on one line. Every value is
 // kept, and so are the comments yaml.v3 keeps; the layout is not.
-func RewritePlan(name string, src []byte, plan *schema.ActionPlan) ([]byte, schema.Diagnostics, error) {
+func rewrite(name string, src []byte, plan *schema.ActionPlan) ([]byte, schema.Diagnostics, error) {
 	var diags schema.Diagnostics
 	doc, root, err := parseInspection(name, src)
 	if err != nil {
@@ -250,16 +253,10 @@ func RewritePlan(name string, src []byte, plan *schema.ActionPlan) ([]byte, sche
 	if !replaced {
 		root.Content = append(root.Content, str("action_plan"), node)
 	}
-	var out bytes.Buffer
-	enc := yaml.NewEncoder(&out)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
+	text, err := encode(doc)
+	if err != nil {
 		return nil, nil, err
 	}
-	if err := enc.Close(); err != nil {
-		return nil, nil, err
-	}
-	text := out.Bytes()
 	if bytes.Contains(src, []byte("\r\n")) {
 		text = bytes.ReplaceAll(text, []byte("\n"), []byte("\r\n"))
 	}
