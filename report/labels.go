@@ -30,6 +30,21 @@ type Labels struct {
 	Normalised                                      string
 	Page                                            func(n, total int) string
 	Months                                          [12]string
+
+	// The comparison with the previous visit (Comparison).
+	Comparison, ComparePrevious, CompareCurrent, CompareChange string
+	Better, Worse, Unchanged                                   string
+	NewlyUnmet, NewlyUnmetLead, NewlyMet, NewlyMetLead         string
+	StillUnmet, StillUnmetLead, Uncompared, UncomparedLead     string
+	Previously, UnmetThen, UnmetNow, TextChanged               string
+	EarlierAction, EarlierDue, NoEarlierAction, NoEarlierPlan  string
+	CompareNone                                                string
+	// CompareIntro is the sentence under the heading, with the earlier
+	// visit's date; CompareVersions is it where the two visits were made
+	// against different catalogue versions (their titles, earlier first).
+	CompareIntro    func(date string) string
+	CompareVersions func(date, previous, current string) string
+	OnlyIn          func(version string) string
 }
 
 var swedish = Labels{
@@ -56,6 +71,25 @@ var swedish = Labels{
 	Accepted: "godtagen", NotAccepted: "ej godtagen", Pending: "ej bedömd",
 	Normalised: "tolkat som",
 	Page:       func(n, total int) string { return fmt.Sprintf("Sida %d av %d", n, total) },
+	Comparison: "Jämförelse med föregående granskning", ComparePrevious: "Föregående granskning", CompareCurrent: "Denna granskning",
+	CompareChange: "Förändring", Better: "bättre", Worse: "sämre", Unchanged: "oförändrad",
+	NewlyUnmet: "Nytillkomna brister", NewlyUnmetLead: "Kriterier som inte är uppfyllda nu men var uppfyllda eller ej tillämpliga vid föregående granskning.",
+	NewlyMet: "Åtgärdade brister", NewlyMetLead: "Kriterier som inte var uppfyllda vid föregående granskning och är uppfyllda nu.",
+	StillUnmet: "Kvarstående brister", StillUnmetLead: "Kriterier som inte var uppfyllda vid föregående granskning och fortfarande inte är det, med den åtgärd som planerades då.",
+	Uncompared: "Kriterier som inte jämförs", UncomparedLead: "Kriterier som inte är uppfyllda vid en av granskningarna och som inte är desamma i båda kriterieversionerna.",
+	Previously: "tidigare", UnmetThen: "ej uppfyllt vid föregående granskning", UnmetNow: "ej uppfyllt nu",
+	TextChanged:   "kriteriets text skiljer sig mellan kriterieversionerna",
+	EarlierAction: "Planerad åtgärd vid föregående granskning", EarlierDue: "Datum när åtgärden skulle vara genomförd",
+	NoEarlierAction: "Den föregående handlingsplanen har ingen åtgärd för kriteriet.", NoEarlierPlan: "Föregående granskning har ingen handlingsplan.",
+	CompareNone: "Inga.",
+	CompareIntro: func(date string) string {
+		return "Föregående granskning av verksamheten gjordes " + date + " enligt samma kriterieversion som denna."
+	},
+	CompareVersions: func(date, previous, current string) string {
+		return "Föregående granskning av verksamheten gjordes " + date + " enligt " + previous + ", denna enligt " + current +
+			". Kriterier som inte är desamma i båda versionerna jämförs inte."
+	},
+	OnlyIn: func(version string) string { return "finns bara i kriterieversion " + version },
 	Months: [12]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
 		"september", "oktober", "november", "december"},
 }
@@ -84,6 +118,25 @@ var english = Labels{
 	Accepted: "accepted", NotAccepted: "not accepted", Pending: "not yet decided",
 	Normalised: "read as",
 	Page:       func(n, total int) string { return fmt.Sprintf("Page %d of %d", n, total) },
+	Comparison: "Comparison with the previous inspection", ComparePrevious: "Previous inspection", CompareCurrent: "This inspection",
+	CompareChange: "Change", Better: "better", Worse: "worse", Unchanged: "unchanged",
+	NewlyUnmet: "New shortcomings", NewlyUnmetLead: "Criteria not met now that were met or not applicable at the previous inspection.",
+	NewlyMet: "Remedied shortcomings", NewlyMetLead: "Criteria not met at the previous inspection that are met now.",
+	StillUnmet: "Remaining shortcomings", StillUnmetLead: "Criteria not met at the previous inspection and still not met, with the action planned then.",
+	Uncompared: "Criteria not compared", UncomparedLead: "Criteria not met at one of the inspections that are not the same in both catalogue versions.",
+	Previously: "previously", UnmetThen: "not met at the previous inspection", UnmetNow: "not met now",
+	TextChanged:   "the criterion's text differs between the catalogue versions",
+	EarlierAction: "Action planned at the previous inspection", EarlierDue: "Date by which the action was to be completed",
+	NoEarlierAction: "The previous action plan has no action for this criterion.", NoEarlierPlan: "The previous inspection has no action plan.",
+	CompareNone: "None.",
+	CompareIntro: func(date string) string {
+		return "The previous inspection of the unit was made on " + date + " against the same catalogue version as this one."
+	},
+	CompareVersions: func(date, previous, current string) string {
+		return "The previous inspection of the unit was made on " + date + " against " + previous + ", this one against " + current +
+			". Criteria that are not the same in both versions are not compared."
+	},
+	OnlyIn: func(version string) string { return "only in catalogue version " + version },
 	Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August",
 		"September", "October", "November", "December"},
 }

@@ -27,6 +27,9 @@ type Report struct {
 	Overview   []GradeRow
 	Groups     []Group
 	Plan       *Plan
+	// Comparison is the section on the unit's previous visit, after the
+	// grade overview; nil when there is none to compare with.
+	Comparison *Comparison
 }
 
 // Unit is the unit inspected, as printed.
@@ -140,4 +143,57 @@ func (p *Plan) ByArea() []PlanArea {
 		out = append(out, PlanArea{Heading: e.AreaHeading, Entries: []PlanEntry{e}})
 	}
 	return out
+}
+
+// Comparison is the section "Jämförelse med föregående granskning (date)"
+// of a unit inspected before: the earlier visit's final grade beside this
+// one's per area, the criteria newly unmet and newly met, and the earlier
+// plan's actions for the criteria still unmet. Only criteria that mean the
+// same in both visits' catalogue versions are compared (same id, same
+// text); Uncompared lists the others that would have counted.
+type Comparison struct {
+	Heading string // "Jämförelse med föregående granskning (14 mars 2023)"
+	// Intro says when the earlier visit was and against which catalogue
+	// version, where it differs from this one's.
+	Intro    string
+	Visit    string // the earlier visit: "14 mars 2023"
+	VisitISO string // "2023-03-14"
+	// Grades is one row per area, in catalogue order (this visit's, then
+	// any area only the earlier catalogue has).
+	Grades []GradeChange
+	// NewlyUnmet: not met now, met or not applicable then. NewlyMet: met
+	// now, not met then. StillUnmet: not met then and now. Each in
+	// catalogue order; a criterion not assessed in either visit is in none.
+	NewlyUnmet, NewlyMet []CriterionChange
+	StillUnmet           []StillUnmet
+	// Uncompared is each criterion not met in a visit whose id the other
+	// visit's catalogue lacks or gives another text; Note says which.
+	Uncompared []CriterionChange
+}
+
+// GradeChange is one area's final grade at the earlier visit and now.
+type GradeChange struct {
+	Letter, Title     string
+	Previous, Current string // "" where the area has none
+	Change            string // Labels.Better, Worse or Unchanged; "" when a grade is missing
+}
+
+// CriterionChange is a criterion in one of the comparison's lists. Note
+// is what the list's heading does not say ("tidigare: ej tillämpligt"),
+// or "".
+type CriterionChange struct {
+	ID, Text, Note string
+}
+
+// StillUnmet is a criterion not met at either visit, with what the earlier
+// plan said would be done about it.
+type StillUnmet struct {
+	Heading  string // "Kriterium D7"
+	ID, Text string
+	// Actions is the earlier plan's entries for the criterion, as the unit
+	// wrote them (usually one).
+	Actions []PlanEntry
+	// Note stands where there is no action: the earlier plan had none for
+	// the criterion, or there was no plan.
+	Note string
 }

@@ -33,6 +33,7 @@ type Unit struct {
 	Specialty    string `yaml:"specialty" sv:"specialitet" doc:"The specialty of the training, e.g. \"Allmänmedicin\"."`
 	Region       string `yaml:"region" sv:"region" doc:"The region, e.g. \"Region Stockholm\"."`
 	Place        string `yaml:"place" sv:"ort" doc:"Where the unit is."`
+	ID           string `yaml:"id" sv:"enhetens id" doc:"A code that names the unit for good (its HSA-id, or the region's own), the same in every inspection of it; when given, spur knows a later visit of the unit by it, else by organisation and name."`
 }
 
 // Summary holds the three lists of the report's summary table.

@@ -15,6 +15,7 @@ import (
 	"spur/render/html"
 	"spur/report"
 	"spur/report/compose"
+	"spur/report/compose/comparetest"
 	"spur/report/overview"
 )
 
@@ -51,6 +52,7 @@ func TestGolden(t *testing.T) {
 		{"report.sv.html", func(t *testing.T) []byte { return render(t, html.Report, build(t, "sv")) }},
 		{"report.en.html", func(t *testing.T) []byte { return render(t, html.Report, build(t, "en")) }},
 		{"actionplan.sv.html", func(t *testing.T) []byte { return render(t, html.Plan, build(t, "sv")) }},
+		{"report.compare.sv.html", func(t *testing.T) []byte { return render(t, html.Report, comparetest.Report(t, "sv")) }},
 		{"index.sv.html", func(t *testing.T) []byte { return index(t, view(t, "sv")) }},
 	} {
 		t.Run(g.file, func(t *testing.T) {

@@ -21,6 +21,9 @@ func Report(w io.Writer, r *report.Report) (warnings []string, err error) {
 	facts(&p, r, false)
 	summary(&p, r)
 	gradeOverview(&p, r)
+	if r.Comparison != nil {
+		comparison(&p, r)
+	}
 	for _, g := range r.Groups {
 		p.raw("<section>\n")
 		p.heading(2, g.Name)

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"spur/report"
+	"spur/report/compose/comparetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -22,10 +23,14 @@ var goldens = []struct {
 	file string
 	lang string
 	plan bool
+	// previous: the report with the comparison with the previous visit
+	// (comparetest).
+	previous bool
 }{
-	{"report.sv.md", "sv", false},
-	{"report.en.md", "en", false},
-	{"actionplan.sv.md", "sv", true},
+	{"report.sv.md", "sv", false, false},
+	{"report.en.md", "en", false, false},
+	{"actionplan.sv.md", "sv", true, false},
+	{"report.compare.sv.md", "sv", false, true},
 }
 
 // TestGolden compares the fixture's documents with testdata/, byte for
@@ -33,7 +38,11 @@ var goldens = []struct {
 func TestGolden(t *testing.T) {
 	for _, g := range goldens {
 		t.Run(g.file, func(t *testing.T) {
-			got := render(t, build(t, g.lang), g.plan)
+			r := build(t, g.lang)
+			if g.previous {
+				r = comparetest.Report(t, g.lang)
+			}
+			got := render(t, r, g.plan)
 			path := filepath.Join("testdata", g.file)
 			if *update {
 				if err := os.WriteFile(path, got, 0o644); err != nil {

@@ -44,6 +44,9 @@ func reportDoc(r *report.Report, fs *Fonts) *Doc {
 	titleBlock(d, r, r.L.Title, false)
 	summary(d, r)
 	gradeOverview(d, r)
+	if r.Comparison != nil {
+		comparison(d, r)
+	}
 	for _, g := range r.Groups {
 		d.Bookmark(g.Name, 0)
 		d.Heading(g.Name, 1)
