@@ -51,9 +51,10 @@ var commands = map[string]command{
 		example: []string{"spur grade fixtures/almaklinikens-vardcentral-2025.yaml --lang en"},
 	},
 	"report": {
-		usage:   []string{"report FILE [-o DIR] [--format pdf,md,html] [--lang sv|en] [--templates DIR] [--fonts R,B,I]"},
-		summary: "Writes the report as DIR/<unit>-<visit date>.pdf, .md and .html. Files are written atomically and only when their bytes change.",
+		usage:   []string{"report FILE [-o DIR] [--format pdf,md,html] [--lang sv|en] [--templates DIR] [--fonts R,B,I] [--previous FILE]"},
+		summary: "Writes the report as DIR/<unit>-<visit date>.pdf, .md and .html. Files are written atomically and only when their bytes change. With --previous, the report compares this visit with an earlier one of the same unit.",
 		flags: map[string]string{"o": "the directory to write into, or - for standard output (one --format)", "format": flagFormat, "lang": flagLang,
+			"previous":  "an earlier inspection of the same unit (unit.id, else organisation and name): the report gains the comparison with it",
 			"templates": flagTemplates, "fonts": flagFonts, "max-unmet-indicators": flagMaxUnmet, "allow-all-indicators-unmet": flagAllowAll},
 		example: []string{"spur report fixtures/almaklinikens-vardcentral-2025.yaml -o out --format pdf,md"},
 	},
@@ -195,6 +196,8 @@ func flagArg(f *flag.Flag) string {
 		return "NAME"
 	case "templates":
 		return "DIR"
+	case "previous":
+		return "FILE"
 	}
 	return "VALUE"
 }

@@ -11,6 +11,7 @@ import (
 	"spur/format"
 	"spur/report"
 	"spur/report/compose"
+	"spur/schema"
 )
 
 // document is one output: its file name and how to write it.
@@ -32,6 +33,10 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 	lang := fs.String("lang", "sv", "")
 	tmplDir := fs.String("templates", "", "")
 	fonts := fontsFlag(fs)
+	previous := ""
+	if !planOnly {
+		fs.StringVar(&previous, "previous", "", "")
+	}
 	pol := policyFlags(fs)
 	files, ok := e.parse(fs, args)
 	if !ok {
@@ -73,6 +78,17 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 		return exitInvalid
 	}
 	v := compose.Report(insp, res, report.Options{Lang: *lang, Date: date})
+	if previous != "" {
+		prev, prevRes, ok := e.load(previous, *pol)
+		if !ok {
+			return exitInvalid
+		}
+		if err := schema.CheckPrevious(insp, prev); err != nil {
+			fmt.Fprintf(e.stderr, "spur: --previous: %v\n", err)
+			return exitInvalid
+		}
+		compose.Compare(v, insp, res, prev, prevRes)
+	}
 	doc := format.Report
 	if planOnly {
 		doc = format.Plan
