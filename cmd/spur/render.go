@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"spur/format"
+	"spur/grade"
 	"spur/report"
 	"spur/report/compose"
 	"spur/schema"
@@ -69,25 +70,9 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid
 	}
-	insp, res, ok := e.load(files[0], *pol)
-	if !ok {
-		return exitInvalid
-	}
-	if planOnly && insp.ActionPlan == nil {
-		fmt.Fprintf(e.stderr, "%s: the inspection has no action plan yet (action_plan:); spur template makes the workbook a unit fills in\n", files[0])
-		return exitInvalid
-	}
-	v := compose.Report(insp, res, report.Options{Lang: *lang, Date: date})
-	if previous != "" {
-		prev, prevRes, ok := e.load(previous, *pol)
-		if !ok {
-			return exitInvalid
-		}
-		if err := schema.CheckPrevious(insp, prev); err != nil {
-			fmt.Fprintf(e.stderr, "spur: --previous: %v\n", err)
-			return exitInvalid
-		}
-		compose.Compare(v, insp, res, prev, prevRes)
+	v, code := e.composeReport(files[0], previous, *pol, report.Options{Lang: *lang, Date: date}, planOnly)
+	if v == nil {
+		return code
 	}
 	doc := format.Report
 	if planOnly {
@@ -97,7 +82,39 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 	for _, w := range writers {
 		docs = append(docs, document{w.File(doc, v.Slug, *lang), w.Document(doc)})
 	}
-	shown := files[0]
+	return e.writeDocs(files[0], *out, docs, v)
+}
+
+// composeReport loads, checks and grades the inspection (and the previous
+// visit, when given) and composes its document tree.
+func (e env) composeReport(file, previous string, pol grade.Policy, opt report.Options, planOnly bool) (*report.Report, int) {
+	insp, res, ok := e.load(file, pol)
+	if !ok {
+		return nil, exitInvalid
+	}
+	if planOnly && insp.ActionPlan == nil {
+		fmt.Fprintf(e.stderr, "%s: the inspection has no action plan yet (action_plan:); spur template makes the workbook a unit fills in\n", file)
+		return nil, exitInvalid
+	}
+	v := compose.Report(insp, res, opt)
+	if previous != "" {
+		prev, prevRes, ok := e.load(previous, pol)
+		if !ok {
+			return nil, exitInvalid
+		}
+		if err := schema.CheckPrevious(insp, prev); err != nil {
+			fmt.Fprintf(e.stderr, "spur: --previous: %v\n", err)
+			return nil, exitInvalid
+		}
+		compose.Compare(v, insp, res, prev, prevRes)
+	}
+	return v, exitOK
+}
+
+// writeDocs renders each document of v and writes it into out ("-":
+// standard output), printing the renderers' warnings under the input's name.
+func (e env) writeDocs(file, out string, docs []document, v *report.Report) int {
+	shown := file
 	if shown == "-" {
 		shown = "<stdin>"
 	}
@@ -114,8 +131,8 @@ func (e env) reportCmd(args []string, planOnly bool) int {
 			continue
 		}
 		path := "-"
-		if *out != "-" {
-			path = filepath.Join(*out, d.name)
+		if out != "-" {
+			path = filepath.Join(out, d.name)
 		}
 		if e.emit(path, buf.Bytes()) != exitOK {
 			status = exitInvalid
