@@ -18,6 +18,9 @@
 //	preliminär / slutlig    preliminary / final (ReportStatus)
 //	gradering               grade
 //	godtagen                accepted (the inspectors' decision on an area's plan)
+//	uppföljning             follow-up (FollowUp, PlanEntry.FollowUps)
+//	genomförd / delvis genomförd / ej genomförd / uppskjuten
+//	                        done / partly / not_done / postponed (FollowUpStatus)
 //
 // People write these words, and the other Swedish terms of the report, as
 // keys and values: an unknown key or value in Swedish ("områden",

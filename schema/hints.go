@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -69,6 +70,13 @@ var extraWords = map[reflect.Type]map[string][]string{
 		"responsible":  {"ansvarig", "ansvarig för genomförande"},
 		"follow_up":    {"uppföljning", "uppföljningsdatum"},
 		"follow_up_by": {"ansvarig för uppföljning", "uppföljningsansvarig", "uppföljare"},
+		"follow_ups":   {"uppföljningar", "uppföljningarna", "genomförda uppföljningar", "gjorda uppföljningar", "uppföljningslogg"},
+	},
+	reflect.TypeOf(FollowUp{}): {
+		"date":   {"datum", "uppföljningsdatum", "datum för uppföljning", "uppföljd", "uppföljt", "dag"},
+		"status": {"läge", "läget", "tillstånd", "resultat", "utfall", "statusen"},
+		"note":   {"kommentar", "kommentarer", "notering", "noteringar", "anteckning", "anteckningar", "anmärkning", "beskrivning"},
+		"by":     {"uppföljd av", "uppföljt av", "av", "uppföljare", "ansvarig", "ansvarig för uppföljningen", "vem", "signatur", "namn"},
 	},
 	reflect.TypeOf(dateForm{}): {
 		"date": {"datum"},
@@ -114,6 +122,13 @@ var nearMisses = map[reflect.Type]map[string][]string{
 		"responsible":  {"owner", "responsible_person", "who"},
 		"follow_up":    {"follow_up_date", "followup_date"},
 		"follow_up_by": {"follow_up_responsible", "followed_up_by"},
+		"follow_ups":   {"follow_up_records", "followup_records", "follow_up_log", "follow_up_history", "checks", "reviews"},
+	},
+	reflect.TypeOf(FollowUp{}): {
+		"date":   {"on", "when", "day", "follow_up_date", "followed_up", "followed_up_on", "checked"},
+		"status": {"state", "result", "outcome", "progress"},
+		"note":   {"comment", "comments", "notes", "remark", "remarks", "text", "finding", "findings"},
+		"by":     {"who", "followed_up_by", "follow_up_by", "checked_by", "name", "author", "responsible", "signed"},
 	},
 }
 
@@ -122,14 +137,18 @@ var nearMisses = map[reflect.Type]map[string][]string{
 var nested = map[reflect.Type][]struct {
 	where string
 	t     reflect.Type
+	only  []string // the keys sent there; all when nil
 }{
 	reflect.TypeOf(Inspection{}): {
-		{"under unit", reflect.TypeOf(Unit{})},
-		{"under summary", reflect.TypeOf(Summary{})},
-		{"under action_plan", reflect.TypeOf(ActionPlan{})},
+		{"under unit", reflect.TypeOf(Unit{}), nil},
+		{"under summary", reflect.TypeOf(Summary{}), nil},
+		{"under action_plan", reflect.TypeOf(ActionPlan{}), nil},
 	},
-	reflect.TypeOf(Area{}):       {{"under override", reflect.TypeOf(Override{})}},
-	reflect.TypeOf(ActionPlan{}): {{"in each entry under entries", reflect.TypeOf(PlanEntry{})}},
+	reflect.TypeOf(Area{}):       {{"under override", reflect.TypeOf(Override{}), nil}},
+	reflect.TypeOf(ActionPlan{}): {{"in each entry under entries", reflect.TypeOf(PlanEntry{}), nil}},
+	// Only the status: a date or a comment written on an entry may as well
+	// be about the action as about a follow-up of it.
+	reflect.TypeOf(PlanEntry{}): {{"in each follow-up under follow_ups", reflect.TypeOf(FollowUp{}), []string{"status"}}},
 }
 
 // gradeWords are what people write for an area's grade.
@@ -150,7 +169,7 @@ var wordTables = sync.OnceValue(func() map[reflect.Type]*words {
 	for _, t := range []reflect.Type{
 		reflect.TypeOf(Inspection{}), reflect.TypeOf(Unit{}), reflect.TypeOf(Summary{}),
 		reflect.TypeOf(Area{}), reflect.TypeOf(Override{}), reflect.TypeOf(ActionPlan{}),
-		reflect.TypeOf(PlanEntry{}), reflect.TypeOf(dateForm{}),
+		reflect.TypeOf(PlanEntry{}), reflect.TypeOf(FollowUp{}), reflect.TypeOf(dateForm{}),
 	} {
 		w := &words{key: map[string]string{}, swedish: map[string]string{}, english: map[string]string{}}
 		add := func(m map[string]string, word, key string) {
@@ -227,6 +246,13 @@ func keyHint(t reflect.Type, key string, value *yaml.Node) (hint, meant string) 
 	if w == nil {
 		return didYouMean(key, keysOf(t)), ""
 	}
+	if t == reflect.TypeOf(PlanEntry{}) && value != nil && value.Kind == yaml.SequenceNode {
+		// "uppföljning:" with a list under it is the follow-ups made, not
+		// the date of the one planned.
+		if hint, meant := keyHint(t, key, nil); meant == "follow_up" {
+			return strings.Replace(hint, "follow_up", "follow_ups", 1), "follow_ups"
+		}
+	}
 	f := fold(key)
 	if f == "" {
 		return didYouMean(key, w.keys), ""
@@ -256,10 +282,10 @@ func keyHint(t reflect.Type, key string, value *yaml.Node) (hint, meant string) 
 	}
 	for _, in := range nested[t] {
 		nw := wordTables()[in.t]
-		if k, ok := nw.key[f]; ok {
+		if k, ok := nw.key[f]; ok && (in.only == nil || slices.Contains(in.only, k)) {
 			return ": write " + k + " " + in.where, ""
 		}
-		if k, ok := nw.swedish[f]; ok {
+		if k, ok := nw.swedish[f]; ok && (in.only == nil || slices.Contains(in.only, k)) {
 			return ": write " + k + " " + in.where + " (the key words are English)", ""
 		}
 	}

@@ -195,6 +195,16 @@ func typeSchema(t reflect.Type, f reflect.StructField) map[string]any {
 	case reflect.TypeOf(Decision("")):
 		s["enum"] = decisionEnum.values
 		return s
+	case reflect.TypeOf(FollowUpStatus("")):
+		var docs []string
+		for _, v := range followUpStatuses {
+			docs = append(docs, v.Swedish()+": "+followUpMeaning[v])
+		}
+		s["type"] = "string"
+		s["enum"] = followUpEnum.values
+		s["enumDescriptions"] = docs
+		s["errorMessage"] = "Not a status of a follow-up: write done (genomförd), partly (delvis genomförd), not_done (ej genomförd) or postponed (uppskjuten)."
+		return s
 	case reflect.TypeOf(Grade("")):
 		// A pattern, not an enum: an editor would offer every value of an
 		// enum, and the catalogue's branch (catalogueSchema) offers only

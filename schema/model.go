@@ -72,14 +72,25 @@ type ActionPlan struct {
 }
 
 // PlanEntry is the unit's answer for one criterion: the five fields of the
-// action plan, kept as the unit wrote them.
+// action plan, kept as the unit wrote them, and the follow-ups of the
+// action made since (followup.go).
 type PlanEntry struct {
-	Criterion   string   `yaml:"criterion" spur:"required" sv:"kriterium" doc:"Id of the criterion, e.g. \"E4\"." pattern:"^[A-H][0-9]+$"`
-	Action      string   `yaml:"action" sv:"planerad åtgärd" doc:"Planned action (Planerad åtgärd), Markdown, any length."`
-	Due         DateText `yaml:"due" sv:"datum när åtgärden ska vara genomförd" doc:"When the action is to be done, as written (\"20251231\", \"hösten 2025\", \"genomförd\")."`
-	Responsible string   `yaml:"responsible" sv:"ansvarig för genomförandet" doc:"Who carries the action out."`
-	FollowUp    DateText `yaml:"follow_up" sv:"datum för uppföljning" doc:"When the action is followed up, as written (\"om sex månader\")."`
-	FollowUpBy  string   `yaml:"follow_up_by" sv:"ansvarig för uppföljningen" doc:"Who follows the action up."`
+	Criterion   string     `yaml:"criterion" spur:"required" sv:"kriterium" doc:"Id of the criterion, e.g. \"E4\"." pattern:"^[A-H][0-9]+$"`
+	Action      string     `yaml:"action" sv:"planerad åtgärd" doc:"Planned action (Planerad åtgärd), Markdown, any length."`
+	Due         DateText   `yaml:"due" sv:"datum när åtgärden ska vara genomförd" doc:"When the action is to be done, as written (\"20251231\", \"hösten 2025\", \"genomförd\")."`
+	Responsible string     `yaml:"responsible" sv:"ansvarig för genomförandet" doc:"Who carries the action out."`
+	FollowUp    DateText   `yaml:"follow_up" sv:"datum för uppföljning" doc:"When the action is followed up, as written (\"om sex månader\")."`
+	FollowUpBy  string     `yaml:"follow_up_by" sv:"ansvarig för uppföljningen" doc:"Who follows the action up."`
+	FollowUps   []FollowUp `yaml:"follow_ups" sv:"uppföljningar" doc:"Dated follow-ups of the action (uppföljning): status, note, who followed up. The latest by date is the action's state."`
+}
+
+// FollowUp is one follow-up of an action-plan entry: what the region (or
+// the unit) found when it checked on the action, on one day.
+type FollowUp struct {
+	Date   Date           `yaml:"date" spur:"required" sv:"datum för uppföljningen" doc:"The day the action was followed up, YYYY-MM-DD; not before the visit nor before the plan came in."`
+	Status FollowUpStatus `yaml:"status" spur:"required" sv:"status" doc:"done (genomförd), partly (delvis genomförd), not_done (ej genomförd) or postponed (uppskjuten)."`
+	Note   string         `yaml:"note" sv:"kommentar" doc:"What was found, e.g. \"Två av tre handledare har gått utbildningen.\""`
+	By     string         `yaml:"by" sv:"uppföljd av" doc:"Who followed the action up."`
 }
 
 // Result is the outcome of assessing one criterion.

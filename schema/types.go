@@ -1,8 +1,10 @@
 package schema
 
 import (
+	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -29,6 +31,7 @@ const (
 type enum struct {
 	values  []string
 	swedish map[string]string // folded (see fold) → value
+	english map[string]string // other English words, folded → value
 }
 
 var (
@@ -75,9 +78,30 @@ func (e enum) read(d *decoder, n *yaml.Node, what string) (v string, ok bool) {
 			return v, false
 		}
 	}
+	if en, ok := e.english[f]; ok {
+		d.errorf(n, "%s %q: write %s", what, Clip(s), en)
+		return en, false
+	}
 	near := nearest(s, e.values)
-	d.errorf(n, "%s %q is not one of %s%s", what, Clip(s), strings.Join(e.values, ", "), didYouMean(s, e.values))
+	hint := didYouMean(s, e.values)
+	if near == "" && utf8.RuneCountInString(f) >= 5 {
+		// A Swedish word with a slip ("genomförf"); short words are too
+		// easily confused.
+		if w := nearest(f, sortedKeys(e.swedish)); w != "" {
+			near, hint = e.swedish[w], "; did you mean "+e.swedish[w]+"?"
+		}
+	}
+	d.errorf(n, "%s %q is not one of %s%s", what, Clip(s), strings.Join(e.values, ", "), hint)
 	return near, false
+}
+
+func sortedKeys(m map[string]string) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
 }
 
 func (s *ReportStatus) decodeNode(d *decoder, n *yaml.Node, path string) {
@@ -209,6 +233,14 @@ func (t *DateText) decodeNode(d *decoder, n *yaml.Node, path string) {
 		var form dateForm
 		d.decodeStruct(n, reflectValue(&form), path)
 		t.Text, t.Given = form.Text, form.Date
+	case yaml.SequenceNode:
+		if strings.HasSuffix(path, ".follow_up") {
+			// The follow-ups made, written under the key of the one
+			// planned.
+			d.errorf(n, "follow_up is when the action is to be followed up, as written; write the follow-ups made under follow_ups (- {date: YYYY-MM-DD, status: done})")
+			return
+		}
+		d.errorf(n, "expected text or {text: ..., date: YYYY-MM-DD}, found %s", kindName(n))
 	default:
 		d.errorf(n, "expected text or {text: ..., date: YYYY-MM-DD}, found %s", kindName(n))
 	}

@@ -236,6 +236,7 @@ func validatePlan(insp *Inspection, cat *Catalog, final bool, notMetAt map[strin
 			cpath := path + ".criterion"
 			readPlanDate(insp, &e.Due, path+".due", base, diags)
 			readPlanDate(insp, &e.FollowUp, path+".follow_up", base, diags)
+			validateFollowUps(insp, e, path, insp.Visit, p.Date, diags)
 			if e.Criterion == "" {
 				continue
 			}
