@@ -48,6 +48,7 @@ check:
 # benchmark of every package (BenchmarkBuild1000 among them).
 bench:
 	$(GO) test -run '^$$' -bench '^Benchmark(Report|Build200)$$' -benchmem -count 1 ./build
+	$(GO) test -run '^$$' -bench '^BenchmarkFollowup1000$$' -benchmem -count 1 ./cmd/spur
 
 bench-all:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -93,6 +93,15 @@ var commands = map[string]command{
 			"max-unmet-indicators": flagMaxUnmet, "allow-all-indicators-unmet": flagAllowAll},
 		example: []string{"spur build fixtures -o out", "spur build --check fixtures -o out"},
 	},
+	"followup": {
+		usage:   []string{"followup [DIR] [--as-of DATE] [--within DAYS] [--region R] [--specialty S] [-o OUT]\n             [--format md,pdf,html,xlsx,ics]"},
+		summary: "Lists every action of every action plan under DIR (default .) with where it stands on a day: done, overdue, due within --within days, open, no date given, or a date text spur cannot read; grouped by region, unit and responsible, with the counts per region at the top. Writes OUT/uppfoljning-<day>.md, .pdf, .html, .xlsx (one row per action, with filters) and .ics (one all-day event per due date and per date of follow-up, whose UIDs stay the same from run to run, for a calendar to subscribe to). Exit status 1 when an inspection cannot be read; the list then names it.",
+		flags: map[string]string{"as-of": "the day the states are as of, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's day, else today)",
+			"within": "how many days ahead an action counts as due soon (default 30)", "region": "only this region (repeat for more)",
+			"specialty": "only this specialty (repeat for more)", "o": "the directory to write into",
+			"format": "the formats to write, comma-separated, among md, pdf, html, xlsx and ics (default: all of them)"},
+		example: []string{"spur followup fixtures --as-of 2026-01-01 -o out"},
+	},
 	"preview": {
 		usage:   []string{"preview FILE [--addr 127.0.0.1:0] [--lang sv|en] [--templates DIR]"},
 		summary: "Serves the HTML report at a local address, rebuilt each time the file is saved; stops on Ctrl-C.",
@@ -121,7 +130,7 @@ var commands = map[string]command{
 }
 
 // order is the commands in the order of the global help.
-var order = []string{"new", "validate", "grade", "report", "actionplan", "template", "import", "build", "preview", "catalog", "schema", "help"}
+var order = []string{"new", "validate", "grade", "report", "actionplan", "template", "import", "build", "followup", "preview", "catalog", "schema", "help"}
 
 // printHelp writes a command's help: its usage, what it does, every flag
 // the command defines with its default, and an example.
@@ -180,7 +189,7 @@ func flagArg(f *flag.Flag) string {
 		return "PATH"
 	case "j", "max-unmet-indicators":
 		return "N"
-	case "since", "due", "date":
+	case "since", "due", "date", "as-of":
 		return "YYYY-MM-DD"
 	case "format":
 		return "LIST"
@@ -198,6 +207,8 @@ func flagArg(f *flag.Flag) string {
 		return "DIR"
 	case "previous":
 		return "FILE"
+	case "within":
+		return "DAYS"
 	}
 	return "VALUE"
 }

@@ -52,6 +52,9 @@ Usage:
   spur build [DIR] [-o OUT] [-j N] [--check] [--prune] [--json] [--format pdf,md,html]
              [--specialty S] [--region R] [--since DATE] [--fonts R,B,I]
                                    every report and action plan under DIR, and OUT/index.*
+  spur followup [DIR] [--as-of DATE] [--within DAYS] [--region R] [--specialty S] [-o OUT]
+                [--format md,pdf,html,xlsx,ics]
+                                   every action of every plan under DIR with its state on a day
   spur preview FILE [--addr 127.0.0.1:0] [--lang sv|en] [--templates DIR]
                                    the HTML report at a local address, rebuilt as the file is saved
   spur catalog [--json] [--catalog VERSION | --all]
@@ -146,6 +149,8 @@ func dispatchKnown(e env, cmd string, args []string) (int, bool) {
 		return e.importPlan(args), true
 	case "build":
 		return e.build(args), true
+	case "followup":
+		return e.followup(args), true
 	case "preview":
 		return e.previewCmd(args), true
 	case "catalog":

@@ -1,0 +1,327 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"spur/followup"
+	"spur/followup/view"
+	"spur/grade"
+	"spur/input"
+	"spur/render/html"
+	"spur/render/ics"
+	"spur/render/markdown"
+	"spur/render/pdf"
+	"spur/schema"
+	"spur/workbook"
+)
+
+// followupFormat is one format of spur followup: its name for --format,
+// its file ending and its writer.
+type followupFormat struct {
+	name, ext string
+	write     func(w io.Writer, l *view.List) (warnings []string, err error)
+}
+
+var followupFormats = []followupFormat{
+	{"md", ".md", func(w io.Writer, l *view.List) ([]string, error) { return nil, markdown.Followup(w, l) }},
+	{"pdf", ".pdf", pdf.Followup},
+	{"html", ".html", html.Followup},
+	{"xlsx", ".xlsx", func(w io.Writer, l *view.List) ([]string, error) { return nil, workbook.WriteFollowupList(w, l) }},
+	{"ics", ".ics", ics.Followup},
+}
+
+// followupStem is the name of spur followup's files before their ending.
+const followupStem = "uppfoljning-"
+
+// followupOutput matches the workbook spur followup writes, which is never
+// read as an inspection when the output is inside the directory read.
+var followupOutput = regexp.MustCompile(`^uppfoljning-[0-9]{4}-[0-9]{2}-[0-9]{2}\.xlsx$`)
+
+// followup implements `spur followup [DIR] [--as-of DATE] [--within DAYS]
+// [--region R] [--specialty S] [-o OUT] [--format md,pdf,html,xlsx,ics]`:
+// every action of every inspection under DIR with its state as of a day,
+// as OUT/uppfoljning-<day>.md, .pdf, .html, .xlsx and .ics.
+func (e env) followup(args []string) int {
+	fs := newFlags(e, "followup")
+	asOf := fs.String("as-of", "", "")
+	within := fs.Int("within", followup.DefaultWithin, "")
+	out := fs.String("o", ".", "")
+	formats := fs.String("format", "", "") // "": all five
+	var opt followup.Options
+	fs.Func("region", "", func(s string) error { opt.Region = append(opt.Region, s); return nil })
+	fs.Func("specialty", "", func(s string) error { opt.Specialty = append(opt.Specialty, s); return nil })
+	pos, ok := e.parse(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	dir := "."
+	switch len(pos) {
+	case 0:
+	case 1:
+		dir = pos[0]
+	default:
+		e.usagef("followup: name one directory of inspections, not %d arguments", len(pos))
+		return exitUsage
+	}
+	if *within < 0 {
+		e.usagef("followup: --within is a number of days, 0 or more")
+		return exitUsage
+	}
+	chosen, err := parseFollowupFormats(*formats)
+	if err != nil {
+		e.usagef("followup: --format %v", err)
+		return exitUsage
+	}
+	day, err := followupDay(*asOf)
+	if err != nil {
+		e.usagef("followup: %v", err)
+		return exitUsage
+	}
+	opt.AsOf, opt.Within = day, *within
+
+	paths, skipped, err := inspectionFiles(dir, *out)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		return exitInvalid
+	}
+	for _, s := range skipped {
+		fmt.Fprintln(e.stderr, s)
+	}
+	insps, failed := e.loadAll(paths)
+	opt.Failed = failed
+	l, dups := followup.Build(insps, opt)
+	for _, d := range dups {
+		fmt.Fprintf(e.stderr, "%v\n", d)
+	}
+
+	status := exitOK
+	if len(failed) > 0 || len(dups) > 0 {
+		status = exitInvalid
+	}
+	for _, f := range chosen {
+		var buf bytes.Buffer
+		warnings, err := f.write(&buf, l)
+		name := followupStem + l.AsOf + f.ext
+		for _, w := range warnings {
+			fmt.Fprintf(e.stderr, "%s: warning: %s\n", name, w)
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "spur: %s: %v\n", name, err)
+			status = exitInvalid
+			continue
+		}
+		if e.emit(filepath.Join(*out, name), buf.Bytes()) != exitOK {
+			status = exitInvalid
+		}
+	}
+	fmt.Fprintf(e.stderr, "spur followup: %s as of %s", followupCount(l), l.AsOf)
+	if len(failed) > 0 {
+		fmt.Fprintf(e.stderr, "; %d of %s failed and are missing from the list", len(failed), plural(len(paths), "inspection"))
+	}
+	fmt.Fprintln(e.stderr)
+	return status
+}
+
+// followupCount gives "14 actions of 1 inspection: 2 overdue, 1 due within 30 days".
+func followupCount(l *view.List) string {
+	plans := 0
+	for _, r := range l.Regions {
+		plans += len(r.Units)
+	}
+	s := plural(l.Actions(), "action") + " of " + plural(plans, "inspection")
+	var parts []string
+	if n := l.Total[view.Overdue]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d overdue", n))
+	}
+	if n := l.Total[view.DueSoon]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d due within %d days", n, l.Within))
+	}
+	if len(parts) > 0 {
+		s += " (" + strings.Join(parts, ", ") + ")"
+	}
+	return s
+}
+
+// parseFollowupFormats reads --format: names separated by commas, "" for
+// all of them, in the order of followupFormats.
+func parseFollowupFormats(s string) ([]followupFormat, error) {
+	if strings.TrimSpace(s) == "" {
+		return followupFormats, nil
+	}
+	want := map[string]bool{}
+	for _, n := range strings.Split(s, ",") {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if n == "markdown" {
+			n = "md"
+		}
+		if !slices.ContainsFunc(followupFormats, func(f followupFormat) bool { return f.name == n }) {
+			return nil, fmt.Errorf("%q is not a format of spur followup; choose among md, pdf, html, xlsx and ics", n)
+		}
+		want[n] = true
+	}
+	var out []followupFormat
+	for _, f := range followupFormats {
+		if want[f.name] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// followupDay is the day the list is as of: --as-of, else the day of
+// SOURCE_DATE_EPOCH, else today.
+func followupDay(flag string) (time.Time, error) {
+	if flag != "" {
+		d, err := isoDate(flag)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--as-of %v", err)
+		}
+		return d.Time(), nil
+	}
+	t, err := sourceDate()
+	if err != nil {
+		return time.Time{}, err
+	}
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return schema.NewDate(t.Year(), t.Month(), t.Day()).Time(), nil
+}
+
+// loadAll loads the inspections at paths, a few at a time, in the order
+// of paths. An inspection that cannot be used is named in failed, its
+// errors printed; the list is made of the others.
+func (e env) loadAll(paths []string) (insps []*schema.Inspection, failed []string) {
+	// Each worker keeps of an inspection what the list reads
+	// (followup.Slim), or the problems of one that failed, so that a
+	// repository's narratives are not all held at once.
+	type loaded struct {
+		insp *schema.Inspection
+		errs schema.Diagnostics
+		err  error
+	}
+	res := make([]loaded, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				in, err := input.File(paths[i], grade.DefaultPolicy())
+				switch {
+				case err != nil:
+					res[i].err = err
+				case !in.OK():
+					for _, d := range in.Diags {
+						if d.Severity != schema.Warning {
+							res[i].errs = append(res[i].errs, d)
+						}
+					}
+				default:
+					res[i].insp = followup.Slim(in.Inspection)
+				}
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, r := range res {
+		switch {
+		case r.err != nil:
+			fmt.Fprintf(e.stderr, "spur: %v\n", r.err)
+		case r.insp == nil:
+			e.printDiags(r.errs)
+		default:
+			insps = append(insps, r.insp)
+			continue
+		}
+		failed = append(failed, paths[i])
+	}
+	return insps, failed
+}
+
+// inspectionFiles lists the inspection files under dir in lexical order,
+// as spur build finds them: dot files and folders are skipped, and so are
+// the output directory out (when it is inside dir and not dir itself) and
+// the workbooks spur followup writes. A link is read only when it leads
+// to a regular file inside dir; other links and special files are
+// skipped, each with a warning in skipped.
+func inspectionFiles(dir, out string) (paths, skipped []string, err error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !st.IsDir() {
+		return nil, nil, fmt.Errorf("%s is not a directory; spur followup takes the directory of the inspections", dir)
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if root, err = filepath.Abs(root); err != nil {
+		return nil, nil, err
+	}
+	outReal := ""
+	if o, err := filepath.EvalSymlinks(out); err == nil {
+		outReal, _ = filepath.Abs(o)
+	}
+	skip := func(p, why string) { skipped = append(skipped, p+": warning: "+why+"; skipped") }
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == root {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		shown := filepath.Join(dir, rel)
+		if strings.HasPrefix(d.Name(), ".") || d.IsDir() && p == outReal {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !input.IsInspection(d.Name()) || followupOutput.MatchString(d.Name()) {
+			return nil
+		}
+		switch t := d.Type(); {
+		case t.IsRegular():
+		case t&fs.ModeSymlink != 0:
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				skip(shown, "a symbolic link to nothing")
+				return nil
+			}
+			if r, err := filepath.Rel(root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				skip(shown, "a symbolic link to a file outside "+dir+": spur followup reads only the folder it is given")
+				return nil
+			}
+			if st, err := os.Stat(target); err != nil || !st.Mode().IsRegular() {
+				skip(shown, "a symbolic link to something that is not a regular file")
+				return nil
+			}
+		default:
+			skip(shown, input.Kind(t)+", not an inspection file")
+			return nil
+		}
+		paths = append(paths, shown)
+		return nil
+	})
+	return paths, skipped, err
+}

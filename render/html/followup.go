@@ -1,0 +1,164 @@
+package html
+
+import (
+	"io"
+	"strconv"
+
+	"spur/followup/view"
+	"spur/report"
+)
+
+// Followup writes the follow-up list of spur followup: the counts per
+// region as a table, then per region, unit and responsible each action
+// under a heading of its own, with its fields as a table whose row
+// headers name them, as the action plan is written. Headings nest (h1 the
+// list, h2 a region, h3 a unit, h4 a responsible, h5 an action), every
+// table has its headers scoped and is labelled by the heading above it,
+// and the page is lang="sv".
+func Followup(w io.Writer, l *view.List) (warnings []string, err error) {
+	L := l.L
+	var p page
+	p.start(L.Lang, L.Title+" "+l.AsOf)
+	p.heading(1, L.Title)
+	p.para("", l.Intro)
+	if l.Filter != "" {
+		p.raw("<p><strong>")
+		p.text(L.Selection + ":")
+		p.raw("</strong> ")
+		p.text(l.Filter)
+		p.raw("</p>\n")
+	}
+	p.para("", l.Count)
+	if len(l.Failed) > 0 {
+		p.para("", L.Failed)
+		p.raw("<ul>\n")
+		for _, f := range l.Failed {
+			p.raw("<li>")
+			p.text(f)
+			p.raw("</li>\n")
+		}
+		p.raw("</ul>\n")
+	}
+	followupCounts(&p, l)
+	for _, r := range l.Regions {
+		p.raw("<section>\n")
+		p.heading(2, r.Name)
+		for i := range r.Units {
+			followupUnit(&p, L, &r.Units[i])
+		}
+		p.raw("</section>\n")
+	}
+	return nil, p.end(w)
+}
+
+func followupCounts(p *page, l *view.List) {
+	L := l.L
+	p.raw("<section>\n")
+	id := p.heading(2, L.Summary)
+	p.raw("<table aria-labelledby=\"", id, "\">\n<thead><tr><th scope=\"col\">")
+	p.text(L.Region)
+	p.raw("</th>")
+	for _, s := range append(l.StateNames[:], L.Total) {
+		p.raw("<th scope=\"col\" class=\"num\">")
+		p.text(s)
+		p.raw("</th>")
+	}
+	p.raw("</tr></thead>\n<tbody>\n")
+	row := func(name string, c view.Counts) {
+		p.raw("<tr><th scope=\"row\">")
+		p.text(name)
+		p.raw("</th>")
+		for _, n := range append(c[:], c.Total()) {
+			p.raw("<td class=\"num\">", strconv.Itoa(n), "</td>")
+		}
+		p.raw("</tr>\n")
+	}
+	for _, r := range l.Regions {
+		row(r.Name, r.Counts)
+	}
+	p.raw("</tbody>\n<tfoot>\n")
+	row(L.AllRegions, l.Total)
+	p.raw("</tfoot>\n</table>\n")
+	if len(l.Regions) == 0 {
+		p.para("note", L.NoActions)
+	}
+	p.raw("</section>\n")
+}
+
+func followupUnit(p *page, L view.Labels, u *view.Unit) {
+	p.raw("<section>\n")
+	p.heading(3, u.Heading)
+	var facts []string
+	for _, f := range [][2]string{
+		{L.Organisation, u.Organisation}, {L.Specialty, u.Specialty}, {L.UnitID, u.ID}, {L.PlanDate, u.PlanDate},
+	} {
+		if f[1] != "" {
+			facts = append(facts, f[0]+": "+f[1])
+		}
+	}
+	if len(facts) > 0 {
+		p.raw("<p class=\"muted\">")
+		for i, f := range facts {
+			if i > 0 {
+				p.raw(" · ")
+			}
+			p.text(f)
+		}
+		p.raw("</p>\n")
+	}
+	for _, g := range u.Groups {
+		p.raw("<section>\n")
+		p.heading(4, L.Responsible+": "+g.Responsible)
+		for i := range g.Actions {
+			followupAction(p, L, &g.Actions[i])
+		}
+		p.raw("</section>\n")
+	}
+	p.raw("</section>\n")
+}
+
+func followupAction(p *page, L view.Labels, a *view.Action) {
+	p.raw("<section>\n")
+	id := p.heading(5, a.Criterion+" – "+a.StateName)
+	if a.CriterionText != "" {
+		p.raw("<p>")
+		if a.Area != "" {
+			p.raw("<em>")
+			p.text(a.Area)
+			p.raw("</em> · ")
+		}
+		p.text(a.CriterionText)
+		p.raw("</p>\n")
+	}
+	p.raw("<table class=\"fields\" aria-labelledby=\"", id, "\">\n<tbody>\n")
+	field := func(label, value string, strong bool) {
+		p.raw("<tr><th scope=\"row\">")
+		p.text(label)
+		p.raw("</th><td>")
+		if strong {
+			p.raw("<strong>")
+		}
+		p.text(report.Dash(value))
+		if strong {
+			p.raw("</strong>")
+		}
+		p.raw("</td></tr>\n")
+	}
+	field(L.State, a.Status, a.State == view.Overdue)
+	p.raw("<tr><th scope=\"row\">")
+	p.text(L.Action)
+	p.raw("</th><td>")
+	if a.Action.Empty() {
+		p.text(report.Dash(""))
+	} else {
+		p.userText(a.Action)
+	}
+	p.raw("</td></tr>\n")
+	field(L.Due, a.DueShown, false)
+	field(L.FollowUp, a.FollowUpShown, false)
+	field(L.FollowUpBy, a.FollowUpBy, false)
+	if a.Latest != nil {
+		field(L.Latest, a.Latest.Line, false)
+	}
+	p.raw("</tbody>\n</table>\n</section>\n")
+}

@@ -1,0 +1,124 @@
+package pdf
+
+import (
+	"io"
+	"strconv"
+
+	"spur/followup/view"
+	"spur/report"
+)
+
+// Followup lays out the follow-up list of spur followup: the counts per
+// region, then per region (the outline's first level), unit (its second)
+// and responsible each action as a table of its fields, as the action
+// plan is laid out.
+func Followup(w io.Writer, l *view.List) (warnings []string, err error) {
+	return Renderer{}.Followup(w, l)
+}
+
+// Followup is the package's Followup in p's fonts.
+func (p Renderer) Followup(w io.Writer, l *view.List) (warnings []string, err error) {
+	d := followupDoc(l, p.Fonts)
+	err = d.Output(w)
+	return d.Warnings(), err
+}
+
+func followupDoc(l *view.List, fs *Fonts) *Doc {
+	L := l.L
+	title := L.Title + " " + l.AsOf
+	d := New(Meta{Title: title, Subject: l.Filter, Keywords: "SPUR, ST, " + L.Title, Lang: L.PDFLang,
+		Created: l.Date, Header: title, PageLabel: L.Page, Fonts: fs})
+	d.SetContext("title")
+	d.Heading(L.Title, 0)
+	d.Paragraph(Run{Text: l.Intro})
+	if l.Filter != "" {
+		d.Paragraph(Run{Text: L.Selection + ": ", Bold: true}, Run{Text: l.Filter})
+	}
+	d.Paragraph(Run{Text: l.Count})
+	for _, f := range l.Failed {
+		d.Paragraph(Run{Text: L.Failed + " ", Italic: true}, Run{Text: f})
+	}
+
+	text := func(s string, bold bool) Cell { return Cell{Runs: []Run{{Text: report.Dash(s), Bold: bold}}} }
+	d.SetContext(L.Summary)
+	d.Bookmark(L.Summary, 0)
+	d.Heading(L.Summary, 1)
+	cols := []Column{{Width: 38}}
+	head := []Cell{text(L.Region, true)}
+	for _, s := range append(l.StateNames[:], L.Total) {
+		cols = append(cols, Column{})
+		head = append(head, text(s, true))
+	}
+	var rows [][]Cell
+	row := func(name string, c view.Counts, bold bool) []Cell {
+		r := []Cell{text(name, bold)}
+		for _, n := range append(c[:], c.Total()) {
+			r = append(r, text(strconv.Itoa(n), bold))
+		}
+		return r
+	}
+	for _, r := range l.Regions {
+		rows = append(rows, row(r.Name, r.Counts, false))
+	}
+	rows = append(rows, row(L.AllRegions, l.Total, true))
+	d.Table(cols, head, rows)
+	if len(l.Regions) == 0 {
+		d.Paragraph(Run{Text: L.NoActions, Italic: true})
+	}
+
+	for _, r := range l.Regions {
+		d.SetContext(r.Name)
+		d.Bookmark(r.Name, 0)
+		d.Heading(r.Name, 1)
+		for i := range r.Units {
+			followupUnit(d, L, &r.Units[i])
+		}
+	}
+	return d
+}
+
+func followupUnit(d *Doc, L view.Labels, u *view.Unit) {
+	d.SetContext(u.Heading)
+	d.Bookmark(u.Heading, 1)
+	d.Heading(u.Heading, 2)
+	var runs []Run
+	for _, f := range [][2]string{
+		{L.Organisation, u.Organisation}, {L.Specialty, u.Specialty}, {L.UnitID, u.ID}, {L.PlanDate, u.PlanDate},
+	} {
+		if f[1] == "" {
+			continue
+		}
+		if len(runs) > 0 {
+			runs = append(runs, Run{Text: " · "})
+		}
+		runs = append(runs, Run{Text: f[0] + ": ", Bold: true}, Run{Text: f[1]})
+	}
+	if len(runs) > 0 {
+		d.Paragraph(runs...)
+	}
+	field := func(label, value string, bold bool) []Cell {
+		return []Cell{{Runs: []Run{{Text: label, Bold: true}}, Fill: true}, {Runs: []Run{{Text: report.Dash(value), Bold: bold}}}}
+	}
+	for _, g := range u.Groups {
+		d.Heading(L.Responsible+": "+g.Responsible, 3)
+		for _, a := range g.Actions {
+			d.SetContext(u.Heading + " " + a.Criterion)
+			head := []Cell{{Runs: []Run{{Text: a.Criterion + " – " + a.StateName}}}, {Runs: []Run{{Text: report.Dash(a.CriterionText)}}}}
+			action := Cell{Text: a.Action}
+			if a.Action.Empty() {
+				action = Cell{Runs: []Run{{Text: report.Dash("")}}}
+			}
+			rows := [][]Cell{
+				field(L.State, a.Status, a.State == view.Overdue),
+				{{Runs: []Run{{Text: L.Action, Bold: true}}, Fill: true}, action},
+				field(L.Due, a.DueShown, false),
+				field(L.FollowUp, a.FollowUpShown, false),
+				field(L.FollowUpBy, a.FollowUpBy, false),
+			}
+			if a.Latest != nil {
+				rows = append(rows, field(L.Latest, a.Latest.Line, false))
+			}
+			d.Table([]Column{{Width: 0.32}, {}}, head, rows)
+		}
+	}
+}
