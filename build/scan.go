@@ -17,6 +17,20 @@ import (
 	"spur/schema"
 )
 
+// Find lists the inspection files under dir as spur build finds them, for
+// another command that reads a repository of inspections (spur followup):
+// out, that command's output directory, is skipped when it lies inside
+// dir.
+func Find(dir, out string) (paths []string, skipped []Problem, err error) {
+	outReal := ""
+	if out != "" {
+		if r, err := realPath(out); err == nil {
+			outReal = r
+		}
+	}
+	return find(dir, outReal)
+}
+
 // find lists the inspection files under dir in lexical order, skipping dot
 // files and folders and the output directory. dir may be a symbolic link
 // to a folder; the paths keep the name given. A link inside dir is read

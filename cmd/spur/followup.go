@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
+
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"spur/build"
 	"spur/followup"
 	"spur/followup/view"
 	"spur/grade"
@@ -253,75 +254,23 @@ func (e env) loadAll(paths []string) (insps []*schema.Inspection, failed []strin
 	return insps, failed
 }
 
-// inspectionFiles lists the inspection files under dir in lexical order,
-// as spur build finds them: dot files and folders are skipped, and so are
-// the output directory out (when it is inside dir and not dir itself) and
-// the workbooks spur followup writes. A link is read only when it leads
-// to a regular file inside dir; other links and special files are
-// skipped, each with a warning in skipped.
+// inspectionFiles lists the inspection files under dir as spur build
+// finds them (build.Find), leaving out the workbooks spur followup writes,
+// which -o may put among the inspections.
 func inspectionFiles(dir, out string) (paths, skipped []string, err error) {
-	st, err := os.Stat(dir)
-	if err != nil {
+	if st, err := os.Stat(dir); err != nil {
 		return nil, nil, err
-	}
-	if !st.IsDir() {
+	} else if !st.IsDir() {
 		return nil, nil, fmt.Errorf("%s is not a directory; spur followup takes the directory of the inspections", dir)
 	}
-	root, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		return nil, nil, err
+	all, problems, err := build.Find(dir, out)
+	for _, p := range problems {
+		skipped = append(skipped, p.File+": warning: "+p.Message)
 	}
-	if root, err = filepath.Abs(root); err != nil {
-		return nil, nil, err
+	for _, p := range all {
+		if !followupOutput.MatchString(filepath.Base(p)) {
+			paths = append(paths, p)
+		}
 	}
-	outReal := ""
-	if o, err := filepath.EvalSymlinks(out); err == nil {
-		outReal, _ = filepath.Abs(o)
-	}
-	skip := func(p, why string) { skipped = append(skipped, p+": warning: "+why+"; skipped") }
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p == root {
-			return nil
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		shown := filepath.Join(dir, rel)
-		if strings.HasPrefix(d.Name(), ".") || d.IsDir() && p == outReal {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !input.IsInspection(d.Name()) || followupOutput.MatchString(d.Name()) {
-			return nil
-		}
-		switch t := d.Type(); {
-		case t.IsRegular():
-		case t&fs.ModeSymlink != 0:
-			target, err := filepath.EvalSymlinks(p)
-			if err != nil {
-				skip(shown, "a symbolic link to nothing")
-				return nil
-			}
-			if r, err := filepath.Rel(root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-				skip(shown, "a symbolic link to a file outside "+dir+": spur followup reads only the folder it is given")
-				return nil
-			}
-			if st, err := os.Stat(target); err != nil || !st.Mode().IsRegular() {
-				skip(shown, "a symbolic link to something that is not a regular file")
-				return nil
-			}
-		default:
-			skip(shown, input.Kind(t)+", not an inspection file")
-			return nil
-		}
-		paths = append(paths, shown)
-		return nil
-	})
 	return paths, skipped, err
 }
