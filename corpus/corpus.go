@@ -19,21 +19,36 @@ import (
 // (its fixtures/*.yaml, found from the working directory upwards) into
 // dir, in one folder per visit year: dir/2024/vardcentralen-lund-2024-03-12.yaml.
 // It returns the paths written, sorted. The same seed gives the same files.
+// It is GenerateWith with the zero Options: no repeat visits and no
+// follow-ups.
 func Generate(dir string, n int, seed int64) ([]string, error) {
-	fixtures, err := moduleFixtures()
-	if err != nil {
-		return nil, err
-	}
-	return GenerateFrom(fixtures, dir, n, seed)
+	return GenerateWith(dir, n, seed, Options{})
 }
 
 // GenerateFrom is Generate with the fixtures named.
 func GenerateFrom(fixtures []string, dir string, n int, seed int64) ([]string, error) {
+	if fixtures == nil {
+		fixtures = []string{}
+	}
+	return GenerateWith(dir, n, seed, Options{Fixtures: fixtures})
+}
+
+// GenerateWith is Generate with what Options opts in to. The zero Options
+// gives the files of Generate, byte for byte; each option changes the
+// files of the run, and the same seed and Options give the same files.
+func GenerateWith(dir string, n int, seed int64, opt Options) ([]string, error) {
+	fixtures := opt.Fixtures
+	if fixtures == nil {
+		var err error
+		if fixtures, err = moduleFixtures(); err != nil {
+			return nil, err
+		}
+	}
 	m, err := loadMaterial(fixtures)
 	if err != nil {
 		return nil, err
 	}
-	g := &gen{m: m, r: rand.New(rand.NewPCG(uint64(seed), 0x5eed)), slugs: map[string]bool{}}
+	g := newGen(m, seed, opt)
 	var paths []string
 	for i := range n {
 		f, slug, year := g.inspection()
@@ -133,6 +148,22 @@ type gen struct {
 	m     *material
 	r     *rand.Rand
 	slugs map[string]bool
+
+	// What Options opts in to draws from x, never from r, so that the
+	// inspections of the zero Options stay as they were.
+	opt   Options
+	x     *rand.Rand
+	asOf  time.Time
+	units map[string]bool // identities of the units generated (with Revisits)
+	ids   map[string]bool // unit ids given
+	pool  []*visited      // earlier visits a later one may repeat
+}
+
+func newGen(m *material, seed int64, opt Options) *gen {
+	g := &gen{m: m, r: rand.New(rand.NewPCG(uint64(seed), 0x5eed)), slugs: map[string]bool{},
+		opt: opt, x: rand.New(rand.NewPCG(uint64(seed), 0x5eed2)), asOf: opt.asOf(),
+		units: map[string]bool{}, ids: map[string]bool{}}
+	return g
 }
 
 func (g *gen) pick(list []string) string   { return list[g.r.IntN(len(list))] }
@@ -140,6 +171,10 @@ func (g *gen) chance(p float64) bool       { return g.r.Float64() < p }
 func (g *gen) between(lo, hi int) int      { return lo + g.r.IntN(hi-lo+1) }
 func (g *gen) person() string              { return g.pick(firstNames) + " " + g.pick(lastNames) }
 func (g *gen) some(list []string) []string { return g.sample(list, g.between(1, min(6, len(list)))) }
+
+// xpick and xchance are pick and chance for what Options opts in to.
+func (g *gen) xpick(list []string) string { return list[g.x.IntN(len(list))] }
+func (g *gen) xchance(p float64) bool     { return g.x.Float64() < p }
 
 // sample returns k items of list in a random order.
 func (g *gen) sample(list []string, k int) []string {
@@ -151,8 +186,14 @@ func (g *gen) sample(list []string, k int) []string {
 	return out
 }
 
-// inspection makes one inspection with a unit and date no earlier one has.
+// inspection makes one inspection with a unit and date no earlier one has:
+// with Revisits now and then a later visit of a unit inspected before.
 func (g *gen) inspection() (f *file, slug string, year int) {
+	if prev := g.revisitOf(); prev != nil {
+		if f, slug, year = g.revisit(prev); f != nil {
+			return f, slug, year
+		}
+	}
 	f = &file{Catalog: "2025", Status: "final", Areas: map[string]*area{}}
 	if g.chance(0.2) {
 		f.Catalog = "2023"
@@ -161,7 +202,7 @@ func (g *gen) inspection() (f *file, slug string, year int) {
 		f.Status = "preliminary"
 	}
 	var visit time.Time
-	for {
+	for tries := 0; ; tries++ {
 		reg := regions[g.r.IntN(len(regions))]
 		sp := specialties[g.r.IntN(len(specialties))]
 		town := g.pick(reg.towns)
@@ -176,12 +217,21 @@ func (g *gen) inspection() (f *file, slug string, year int) {
 		}
 		visit = time.Date(g.between(2021, 2026), time.January, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, g.r.IntN(365))
 		slug = report.Slug(f.Unit.Name, visit.Format(time.DateOnly))
-		if !g.slugs[slug] {
+		if !g.slugs[slug] && g.newUnit(f.Unit, tries) {
 			g.slugs[slug] = true
 			break
 		}
 	}
+	g.identify(&f.Unit)
 	f.Visit = visit.Format(time.DateOnly)
+	g.fill(f, visit, nil)
+	g.remember(f, visit)
+	return f, slug, visit.Year()
+}
+
+// fill writes what the inspectors found at the visit: the summary, the
+// areas and the unit's plan. prev is the unit's previous visit, or nil.
+func (g *gen) fill(f *file, visit time.Time, prev *visited) {
 	for len(f.Inspectors) < 2 {
 		if p := g.person(); !slices.Contains(f.Inspectors, p) {
 			f.Inspectors = append(f.Inspectors, p)
@@ -196,7 +246,13 @@ func (g *gen) inspection() (f *file, slug string, year int) {
 	dAreas := []string{}
 	for i := range cat.Areas {
 		ca := &cat.Areas[i]
-		a, reg, adv := g.area(ca)
+		var unmet []*schema.Criterion
+		if prev == nil {
+			unmet = g.unmet(ca)
+		} else {
+			unmet = g.changed(ca, prev)
+		}
+		a, reg, adv := g.area(ca, unmet)
 		f.Areas[ca.Letter] = a
 		unmetReg, unmetAdv = append(unmetReg, reg...), append(unmetAdv, adv...)
 		if len(reg) > 0 {
@@ -204,18 +260,27 @@ func (g *gen) inspection() (f *file, slug string, year int) {
 		}
 	}
 	g.plan(f, visit, unmetReg, unmetAdv, dAreas)
-	return f, slug, visit.Year()
+	if g.opt.FollowUps {
+		g.followUps(f)
+	}
 }
 
-// area assesses one area after a profile: all met, or some quality
-// indicators, allmänna råd or föreskrifter unmet.
-func (g *gen) area(ca *schema.CatalogArea) (a *area, reg, adv []*schema.Criterion) {
-	a = &area{Met: "all"}
-	byKind := map[schema.Kind][]*schema.Criterion{}
+// kindGroups groups an area's criteria by the group of their kind, in the
+// catalogue's order.
+func kindGroups(ca *schema.CatalogArea) map[schema.Kind][]*schema.Criterion {
+	out := map[schema.Kind][]*schema.Criterion{}
 	for i := range ca.Criteria {
 		c := &ca.Criteria[i]
-		byKind[c.Kind.Group()] = append(byKind[c.Kind.Group()], c)
+		out[c.Kind.Group()] = append(out[c.Kind.Group()], c)
 	}
+	return out
+}
+
+// unmet picks the criteria of an area not met, after a profile: none, or
+// some quality indicators, allmänna råd or föreskrifter; in the
+// catalogue's order.
+func (g *gen) unmet(ca *schema.CatalogArea) []*schema.Criterion {
+	byKind := kindGroups(ca)
 	kind := schema.Kind("")
 	switch p := g.r.Float64(); {
 	case p < 0.40:
@@ -240,6 +305,15 @@ func (g *gen) area(ca *schema.CatalogArea) (a *area, reg, adv []*schema.Criterio
 		}
 	}
 	slices.SortFunc(unmet, func(x, y *schema.Criterion) int { return order(ca, x) - order(ca, y) })
+	return unmet
+}
+
+// area writes one area with the criteria unmet (in the catalogue's order):
+// comments on them, the narrative, now and then a criterion not applicable
+// or an override. reg and adv are the unmet föreskrifter and allmänna råd.
+func (g *gen) area(ca *schema.CatalogArea, unmet []*schema.Criterion) (a *area, reg, adv []*schema.Criterion) {
+	a = &area{Met: "all"}
+	byKind := kindGroups(ca)
 	a.Comments = map[string]string{}
 	var sentences []string
 	if ns := g.m.narratives[ca.Letter]; len(ns) > 0 && (len(unmet) > 0 || g.chance(0.8)) {

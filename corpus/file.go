@@ -31,6 +31,7 @@ type unit struct {
 	Specialty    string `yaml:"specialty"`
 	Region       string `yaml:"region"`
 	Place        string `yaml:"place"`
+	ID           string `yaml:"id,omitempty"`
 }
 
 type summary struct {
@@ -60,12 +61,20 @@ type plan struct {
 }
 
 type planEntry struct {
-	Criterion   string `yaml:"criterion"`
-	Action      string `yaml:"action"`
-	Due         string `yaml:"due"`
-	Responsible string `yaml:"responsible"`
-	FollowUp    string `yaml:"follow_up"`
-	FollowUpBy  string `yaml:"follow_up_by"`
+	Criterion   string     `yaml:"criterion"`
+	Action      string     `yaml:"action"`
+	Due         string     `yaml:"due"`
+	Responsible string     `yaml:"responsible"`
+	FollowUp    string     `yaml:"follow_up"`
+	FollowUpBy  string     `yaml:"follow_up_by"`
+	FollowUps   []followUp `yaml:"follow_ups,omitempty"`
+}
+
+type followUp struct {
+	Date   string `yaml:"date"`
+	Status string `yaml:"status"`
+	Note   string `yaml:"note,omitempty"`
+	By     string `yaml:"by,omitempty"`
 }
 
 func (f *file) marshal(seed int64, i int) ([]byte, error) {

@@ -1,5 +1,7 @@
 package corpus
 
+import "spur/schema"
+
 // The word lists the generator draws from: real Swedish regions with a few
 // of their towns, specialties with the name of the clinic that trains in
 // them, and invented persons. Everything a report says at length
@@ -96,4 +98,43 @@ var reasons = []string{
 	"Kalibreringsmöte med inspektörsgruppen.",
 	"Inspektörernas samlade bedömning efter intervjuerna.",
 	"Bristen är åtgärdad sedan besöket; styrkt med dokument.",
+}
+
+// unreadableDue are due dates a unit writes that name no day: spur keeps
+// them as written and warns (Options.FollowUps).
+var unreadableDue = []string{
+	"när vi hinner",
+	"efter omorganisationen",
+	"i samband med nästa budgetår",
+	"när ny studierektor är på plats",
+	"snarast möjligt",
+}
+
+// ongoingDue are words for work under way instead of a date.
+var ongoingDue = []string{"pågår", "löpande", "Pågående"}
+
+// followUpNotes is what a follow-up found, by its status.
+var followUpNotes = map[schema.FollowUpStatus][]string{
+	schema.Done: {
+		"Åtgärden är genomförd; styrkt med dokument.",
+		"Rutinen är införd och känd av ST-läkarna.",
+		"Genomförd enligt planen.",
+		"Bekräftat vid uppföljningsmöte med studierektor.",
+	},
+	schema.Partly: {
+		"Arbete pågår; klart under hösten enligt verksamheten.",
+		"Två av tre handledare har gått handledarutbildningen.",
+		"Rutinen är skriven men ännu inte införd.",
+		"Påbörjad; schemat för utbildningstid är under omarbetning.",
+	},
+	schema.NotDone: {
+		"Inget har hänt sedan handlingsplanen kom in.",
+		"Inte påbörjad på grund av personalbrist.",
+		"Verksamheten har inte kunnat redovisa något.",
+	},
+	schema.Postponed: {
+		"Skjuts upp till nästa år i väntan på ny studierektor.",
+		"Uppskjuten på grund av omorganisation.",
+		"Ny tidplan: klart till våren.",
+	},
 }

@@ -31,6 +31,12 @@ type Labels struct {
 	Page                                            func(n, total int) string
 	Months                                          [12]string
 
+	// LastFollowUp and EarlierFollowUps head an action's latest follow-up
+	// and the ones before it (PlanEntry); FollowUpStatus is a follow-up's
+	// status in words, by its key (done, partly, not_done, postponed).
+	LastFollowUp, EarlierFollowUps string
+	FollowUpStatus                 map[string]string
+
 	// The comparison with the previous visit (Comparison).
 	Comparison, ComparePrevious, CompareCurrent, CompareChange string
 	Better, Worse, Unchanged                                   string
@@ -92,6 +98,10 @@ var swedish = Labels{
 	OnlyIn: func(version string) string { return "finns bara i kriterieversion " + version },
 	Months: [12]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
 		"september", "oktober", "november", "december"},
+
+	LastFollowUp: "Uppföljning", EarlierFollowUps: "Tidigare uppföljningar",
+	// The words of the follow-up workbook's drop-down (schema.FollowUpStatus.Swedish).
+	FollowUpStatus: map[string]string{"done": "genomförd", "partly": "delvis genomförd", "not_done": "ej genomförd", "postponed": "uppskjuten"},
 }
 
 var english = Labels{
@@ -139,6 +149,9 @@ var english = Labels{
 	OnlyIn: func(version string) string { return "only in catalogue version " + version },
 	Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August",
 		"September", "October", "November", "December"},
+
+	LastFollowUp: "Follow-up", EarlierFollowUps: "Earlier follow-ups",
+	FollowUpStatus: map[string]string{"done": "done", "partly": "partly done", "not_done": "not done", "postponed": "postponed"},
 }
 
 // LabelsFor returns the labels of lang, "sv" or "en"; ok is false for any

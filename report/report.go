@@ -1,6 +1,9 @@
 package report
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Options choose the language and the document date.
 type Options struct {
@@ -120,6 +123,73 @@ type PlanEntry struct {
 	FollowUp     string
 	FollowUpRead string
 	FollowUpBy   string
+	// LastFollowUp is the action's latest follow-up, its state (the
+	// latest by date; of one day, the one written last); nil when it has
+	// none. EarlierFollowUps are the others, the latest first: every
+	// format prints the last one whole (FollowUp.Line) and the earlier
+	// ones without their notes (FollowUp.Brief), which the last has
+	// overtaken, so that the plan shows the action's state and the way
+	// it got there and stays as long as it was.
+	LastFollowUp     *FollowUp
+	EarlierFollowUps []FollowUp
+}
+
+// EarlierLines is the earlier follow-ups as printed, one a line
+// (FollowUp.Brief), the latest first; "" when there are none.
+func (e PlanEntry) EarlierLines() string {
+	lines := make([]string, len(e.EarlierFollowUps))
+	for i, f := range e.EarlierFollowUps {
+		lines[i] = f.Brief()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// FollowUp is one follow-up of an action as printed.
+type FollowUp struct {
+	Date   string // "2026-02-15"; "" when it has none
+	Status string // in the report's language: "genomförd", "done"
+	// Note is plain text as written (compose.Lines): a "\n" is a line
+	// break. By is who followed up, on one line.
+	Note, By string
+}
+
+// Line is the follow-up as every format prints the action's state:
+// "2026-02-15: genomförd — Mikroskopet är på plats. (Eva Lund)", the
+// note's line breaks kept.
+func (f FollowUp) Line() string {
+	s := f.head()
+	if f.Note != "" {
+		if s != "" {
+			s += " — "
+		}
+		s += f.Note
+	}
+	return f.by(s)
+}
+
+// Brief is the follow-up without its note, as an earlier follow-up is
+// printed: "2025-09-01: uppskjuten (Eva Lund)".
+func (f FollowUp) Brief() string { return f.by(f.head()) }
+
+// head is "2026-02-15: genomförd", or the one of the two there is.
+func (f FollowUp) head() string {
+	switch {
+	case f.Date == "":
+		return f.Status
+	case f.Status == "":
+		return f.Date
+	}
+	return f.Date + ": " + f.Status
+}
+
+func (f FollowUp) by(s string) string {
+	switch {
+	case f.By == "":
+		return Dash(s)
+	case s == "":
+		return f.By
+	}
+	return s + " (" + f.By + ")"
 }
 
 // PlanArea is the entries of one area, in plan order.

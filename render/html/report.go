@@ -292,7 +292,8 @@ func plan(p *page, r *report.Report, level int) {
 }
 
 // planEntry is one action: its heading, the criterion, and its fields as a
-// table of two columns, the field's name a row header.
+// table of two columns, the field's name a row header; an action followed
+// up has its latest follow-up and the earlier ones as the last rows.
 func planEntry(p *page, l report.Labels, e report.PlanEntry, level int) {
 	p.raw("<section>\n")
 	id := p.heading(level, e.Heading)
@@ -325,5 +326,11 @@ func planEntry(p *page, l report.Labels, e report.PlanEntry, level int) {
 	field(l.PlanResponsible, e.Responsible, "")
 	field(l.PlanFollowUp, e.FollowUp, e.FollowUpRead)
 	field(l.PlanFollowUpBy, e.FollowUpBy, "")
+	if f := e.LastFollowUp; f != nil {
+		field(l.LastFollowUp, f.Line(), "")
+	}
+	if earlier := e.EarlierLines(); earlier != "" {
+		field(l.EarlierFollowUps, earlier, "")
+	}
 	p.raw("</tbody>\n</table>\n</section>\n")
 }

@@ -52,12 +52,15 @@
 // What is printed is decided in the view, once for every format: an
 // area's parts in print order with their headings (.Parts), whether the
 // final grade is none of the options (.Unlisted), the plan by area
-// (.Plan.ByArea) with each entry's heading, the comparison with the
-// unit's previous visit (.Comparison, nil without one; report.md.tmpl
-// prints it after the grade overview with its "comparison" template, so a
-// user's own report.md.tmpl written before it prints none). hasOption
-// AREA G, parts AREA and byArea PLAN are kept for templates written
-// before these fields.
+// (.Plan.ByArea) with each entry's heading and its follow-ups
+// (.LastFollowUp.Line, the action's state, nil without any, and
+// .EarlierLines, those before it; the "plan" template prints them with
+// lines under the entry's table, where their line breaks are kept), the
+// comparison with the unit's previous visit (.Comparison, nil without
+// one; report.md.tmpl prints it after the grade overview with its
+// "comparison" template, so a user's own report.md.tmpl written before it
+// prints none). hasOption AREA G, parts AREA and byArea PLAN are kept for
+// templates written before these fields.
 //
 // report.md.tmpl and actionplan.md.tmpl are parsed after common.md.tmpl
 // (the "plan" template), so that a define of theirs replaces a common one.

@@ -270,6 +270,12 @@ func plan(d *Doc, r *report.Report, alone bool) {
 				field(l.PlanFollowUp, e.FollowUp, e.FollowUpRead),
 				field(l.PlanFollowUpBy, e.FollowUpBy, ""),
 			}
+			if f := e.LastFollowUp; f != nil {
+				rows = append(rows, field(l.LastFollowUp, f.Line(), ""))
+			}
+			if earlier := e.EarlierLines(); earlier != "" {
+				rows = append(rows, field(l.EarlierFollowUps, earlier, ""))
+			}
 			// The criterion row is the table's header: repeated on the next
 			// page when the entry is split.
 			d.Bookmark(e.Heading, level+1)

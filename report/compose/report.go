@@ -140,6 +140,7 @@ func plan(l report.Labels, cat *schema.Catalog, p *schema.ActionPlan) *report.Pl
 		if cr, ca, ok := cat.Criterion(e.Criterion); ok {
 			pe.AreaHeading, pe.CriterionText = ca.Letter+". "+ca.Title, cr.Text
 		}
+		pe.LastFollowUp, pe.EarlierFollowUps = followUps(l, e.FollowUps)
 		out.Entries = append(out.Entries, pe)
 	}
 	return out
