@@ -44,6 +44,12 @@ type Options struct {
 	Templates string    // a directory of Markdown templates (spur report --templates); "" the embedded ones
 	Fonts     []string  // the TrueType files of a house style (spur report --fonts); none: the default
 	Filter    overview.Filter
+	// VisitInterval is the years from a unit's last visit to its next, for
+	// the overview's list of units due for a visit; 0 means
+	// overview.DefaultVisitInterval (five). The day they are due before,
+	// and the actions' states are reckoned on, is Date, else the latest
+	// date of the inspections.
+	VisitInterval int
 	// Log receives the diagnostics, the warnings and, when Terminal is set,
 	// a progress line; nil discards them.
 	Log      io.Writer

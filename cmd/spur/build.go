@@ -33,6 +33,8 @@ func (e env) build(args []string) int {
 	var filter overview.Filter
 	fs.Func("specialty", "", func(s string) error { filter.Specialty = append(filter.Specialty, s); return nil })
 	fs.Func("region", "", func(s string) error { filter.Region = append(filter.Region, s); return nil })
+	interval := overview.DefaultVisitInterval
+	fs.Var(nonNegative{&interval}, "visit-interval", "")
 	pol := policyFlags(fs)
 	pos, ok := e.parse(fs, args)
 	if !ok {
@@ -84,7 +86,7 @@ func (e env) build(args []string) int {
 	defer stopsCleanly("stopping after the documents being written")()
 	sum, err := build.Run(e.ctx, build.Options{
 		Dir: dir, Out: *out, Jobs: *jobs, Formats: *formats, Check: *check, Prune: *prune, Policy: *pol, Lang: *lang,
-		Date: date, Templates: *tmplDir, Fonts: *fonts, Filter: filter, Log: e.stderr, Terminal: isTerminal(e.stderr),
+		Date: date, Templates: *tmplDir, Fonts: *fonts, Filter: filter, VisitInterval: interval, Log: e.stderr, Terminal: isTerminal(e.stderr),
 	})
 	if sum == nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)

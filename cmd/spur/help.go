@@ -90,6 +90,7 @@ var commands = map[string]command{
 			"json": flagJSON, "format": flagFormat, "lang": flagLang, "templates": flagTemplates, "fonts": flagFonts,
 			"specialty": "the overview lists only this specialty (repeat for more)", "region": "the overview lists only this region (repeat for more)",
 			"since":                "the overview lists only visits on or after this date, YYYY-MM-DD",
+			"visit-interval":       "years from a unit's last visit to its next, for the overview's list of visits due",
 			"max-unmet-indicators": flagMaxUnmet, "allow-all-indicators-unmet": flagAllowAll},
 		example: []string{"spur build fixtures -o out", "spur build --check fixtures -o out"},
 	},
@@ -187,7 +188,7 @@ func flagArg(f *flag.Flag) string {
 	switch f.Name {
 	case "o":
 		return "PATH"
-	case "j", "max-unmet-indicators":
+	case "j", "max-unmet-indicators", "visit-interval":
 		return "N"
 	case "since", "due", "date", "as-of":
 		return "YYYY-MM-DD"

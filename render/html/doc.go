@@ -12,8 +12,9 @@
 //   - The same headings in the same order as the Markdown (h1 the title,
 //     h2 the sections, h3 the areas, h4 their parts), tables with <th
 //     scope>, criteria and grade options as lists whose state is spoken
-//     text, not only a glyph, and the overview's grades per area as an
-//     inline SVG chart beside the table of numbers.
+//     text, not only a glyph, and the overview's figures (the grades per
+//     area, and each year's grades, D shares and action states) as inline
+//     SVG charts beside their tables of numbers.
 //   - The inspectors' Markdown (narratives, planned actions) as
 //     report/compose parsed it into a report.Text (the dialect is in
 //     package report): paragraphs, line breaks, lists, emphasis, code

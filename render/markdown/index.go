@@ -28,8 +28,10 @@ var indexTemplate = sync.OnceValues(func() (*template.Template, error) {
 })
 
 // Index writes the overview of many inspections: every inspection with a
-// link to its report, the grades per area and the criteria most often
-// unmet.
+// link to its report, the grades per area, the criteria most often unmet,
+// the units due for a visit, the last two visits of each unit visited
+// more than once, and the compilation per year (its figures as tables;
+// the PDF and the HTML draw them as charts too).
 func Index(w io.Writer, v *overview.View) error {
 	t, err := indexTemplate()
 	if err != nil {

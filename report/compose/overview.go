@@ -12,11 +12,16 @@ func Row(insp *schema.Inspection, res grade.Result, link string) overview.Row {
 	r := overview.Row{
 		Unit: insp.Unit.Name, Organisation: insp.Unit.Organisation, Specialty: insp.Unit.Specialty,
 		Region: insp.Unit.Region, Visit: insp.Visit.String(), Final: insp.Status == schema.Final,
-		Catalog: insp.Catalog, Report: link, Date: insp.Visit.Time(),
+		Catalog: insp.Catalog, Report: link, Date: insp.Visit.Time(), UnitKey: insp.Unit.Identity(),
 	}
 	var accepted, notAccepted, open int
 	for _, a := range res.Areas {
 		r.Grades = append(r.Grades, string(a.Final))
+		before := a.Computed
+		if a.Override != "" {
+			before = a.Override
+		}
+		r.Before = append(r.Before, string(before))
 		if a.Final == "D" || a.Adjusted != "" {
 			switch a.Decision {
 			case schema.Accepted:
@@ -43,6 +48,16 @@ func Row(insp *schema.Inspection, res grade.Result, link string) overview.Row {
 		if p.Date.Time().After(r.Date) {
 			r.Date = p.Date.Time()
 		}
+		for _, e := range p.Entries {
+			a := overview.Action{Due: e.Due.Parsed.Date, Done: e.Due.Parsed.Kind == schema.DateDone}
+			for _, f := range e.FollowUps {
+				a.FollowUps = append(a.FollowUps, overview.FollowUp{Date: f.Date.Time(), Done: f.Status == schema.Done})
+				if f.Date.Time().After(r.Date) {
+					r.Date = f.Date.Time()
+				}
+			}
+			r.Actions = append(r.Actions, a)
+		}
 		switch {
 		case accepted+notAccepted == 0:
 			r.Plan = overview.PlanIn
@@ -61,6 +76,12 @@ func Row(insp *schema.Inspection, res grade.Result, link string) overview.Row {
 // catalogue, the one the rows' grades are counted by.
 func Overview(rows []overview.Row, f overview.Filter, lang string) *overview.View {
 	return overview.New(rows, Areas(latest()), f, lang)
+}
+
+// OverviewWith is overview.Make with the areas and criteria of the latest
+// catalogue.
+func OverviewWith(rows []overview.Row, o overview.Options) *overview.View {
+	return overview.Make(rows, Areas(latest()), o)
 }
 
 // latest is the latest catalogue, nil if there is none.
