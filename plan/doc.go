@@ -19,6 +19,7 @@
 //	Merge(name, src, old, plan, planName, opt)   the plan into an inspection, checked
 //	Check(name, old, merged, plan, policy)       the check under Merge
 //	Losses(insp, plan, planName, force)          what a plan would erase of the plan already there
+//	ImportFollowUps(name, src, bookName, book, opt)   a filled follow-up workbook into an inspection file → its new bytes
 //
 // # Decisions
 //
@@ -46,6 +47,18 @@
 // Dates. An empty plan date takes Options.Date; when that is the day of
 // the import, a warning names it at the cell or line where the date
 // belongs, because "om sex månader" then counts from it.
+//
+// Follow-ups. The follow-up workbook (workbook.WriteFollowUpTemplate)
+// adds follow-ups to the plan's entries and changes nothing else: each
+// new follow-up is written as lines of its own at the end of its entry's
+// follow_ups (or under a new follow_ups key at the end of the entry), every
+// other byte kept; a plan in flow style is written anew, with a warning.
+// The result is checked as a merged plan is. A follow-up with the date,
+// status, note and who of one the entry has is not added again, so a
+// workbook imported twice changes nothing; a row with no date takes
+// Options.Date, with a warning, unless the entry has its words already.
+// A plan imported again keeps the follow-ups of the entries it keeps, and
+// an entry with follow-ups it drops is a loss like an entry with text.
 //
 // Deleted rows. A template row the plan lacks is a warning; for a
 // föreskrift in a final report it is an error, and nothing is imported.

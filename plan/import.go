@@ -68,6 +68,10 @@ func Import(name string, src []byte, planName string, planData []byte, opt Optio
 		pd   schema.Diagnostics
 		err  error
 	)
+	if workbook.IsFollowUpWorkbook(planName, planData) {
+		diags.Errorf(schema.Pos{File: planName}, "this is a follow-up workbook (spur template --follow-up), not an action plan; its follow-ups are imported with ImportFollowUps")
+		return nil, diags, notImported(nil)
+	}
 	if workbook.IsWorkbook(planName, planData) {
 		plan, pd, err = workbook.ReadPlan(planName, bytes.NewReader(planData), int64(len(planData)), in.Inspection, read)
 	} else {
@@ -77,6 +81,7 @@ func Import(name string, src []byte, planName string, planData []byte, opt Optio
 	if err != nil || plan == nil || pd.HasErrors() {
 		return nil, diags, notImported(err)
 	}
+	keepFollowUps(in.Inspection.ActionPlan, plan)
 	merged, md, err := Merge(name, src, in, plan, planName, opt)
 	diags = append(diags, md...)
 	if errors.Is(err, ErrNotImported) {
@@ -86,6 +91,27 @@ func Import(name string, src []byte, planName string, planData []byte, opt Optio
 		return nil, diags, notImported(err)
 	}
 	return &Imported{File: merged, Plan: plan}, diags, nil
+}
+
+// keepFollowUps gives each entry of plan the follow-ups of the entry for
+// its criterion in old: the unit's plan has no place for them, and a plan
+// sent again must not erase what the region has found since. An entry
+// plan lacks loses its follow-ups, which Losses reports.
+func keepFollowUps(old, plan *schema.ActionPlan) {
+	if old == nil {
+		return
+	}
+	had := map[string][]schema.FollowUp{}
+	for _, e := range old.Entries {
+		if _, dup := had[e.Criterion]; !dup && len(e.FollowUps) > 0 {
+			had[e.Criterion] = e.FollowUps
+		}
+	}
+	for i := range plan.Entries {
+		if fs := had[plan.Entries[i].Criterion]; fs != nil && len(plan.Entries[i].FollowUps) == 0 {
+			plan.Entries[i].FollowUps = append([]schema.FollowUp(nil), fs...)
+		}
+	}
 }
 
 // Format is the form of a plan template.

@@ -227,8 +227,8 @@ var planFields = func() (f [5]struct {
 
 // Losses names, at its place in the inspection, every text of its action
 // plan that plan would erase: a field with text that plan leaves empty, an
-// entry with text that plan lacks. They are errors, or warnings when
-// force is set; a plan that erases nothing gives none.
+// entry with text or follow-ups that plan lacks. They are errors, or
+// warnings when force is set; a plan that erases nothing gives none.
 func Losses(insp *schema.Inspection, plan *schema.ActionPlan, planName string, force bool) schema.Diagnostics {
 	var diags schema.Diagnostics
 	if insp.ActionPlan == nil {
@@ -251,6 +251,13 @@ func Losses(insp *schema.Inspection, plan *schema.ActionPlan, planName string, f
 			if strings.TrimSpace(f.get(e)) != "" && (!kept || strings.TrimSpace(f.get(ne)) == "") {
 				lost = append(lost, f.label)
 			}
+		}
+		switch n := len(e.FollowUps); {
+		case kept || n == 0:
+		case n == 1:
+			lost = append(lost, "1 uppföljning")
+		default:
+			lost = append(lost, fmt.Sprintf("%d uppföljningar", n))
 		}
 		switch {
 		case len(lost) == 0:

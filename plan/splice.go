@@ -143,6 +143,13 @@ func planNode(p *schema.ActionPlan) *yaml.Node {
 		add("responsible", str(e.Responsible))
 		add("follow_up", dateNode(e.FollowUp))
 		add("follow_up_by", str(e.FollowUpBy))
+		if len(e.FollowUps) > 0 {
+			fs := &yaml.Node{Kind: yaml.SequenceNode}
+			for _, f := range e.FollowUps {
+				fs.Content = append(fs.Content, followUpNode(f))
+			}
+			add("follow_ups", fs)
+		}
 		seq.Content = append(seq.Content, en)
 	}
 	n.Content = append(n.Content, str("entries"), seq)

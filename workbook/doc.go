@@ -18,6 +18,12 @@
 //	                                       YAML form, its merge and the import are package plan's)
 //	MergePlanWorkbook(w, name, r, size, plan)   the plan into an inspection workbook
 //
+// Follow-up, for a region following an inspection's plan up:
+//
+//	WriteFollowUpTemplate(w, insp)         the follow-up workbook (.xlsx)
+//	ReadFollowUps(name, r, size, insp)     a filled one → []FollowUpLine, diagnostics at cells
+//	IsFollowUpWorkbook(name, data)         whether spur import reads a workbook as follow-ups
+//
 // Inspection workbook:
 //
 //	WriteInspectionTemplate(w, cat)        a blank inspection workbook for a catalogue

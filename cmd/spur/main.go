@@ -44,10 +44,13 @@ Usage:
   spur template FILE [-o plan.xlsx|plan.yaml] [--due YYYY-MM-DD] [--force]
                                    the action-plan workbook (or YAML file) the unit fills in;
                                    an existing file is kept unless --force
+  spur template --follow-up FILE [-o uppfoljning.xlsx] [--force]
+                                   the workbook a region follows the plan's actions up in
   spur template --inspection -o inspection.xlsx [--catalog VERSION] [--force]
                                    a blank inspection workbook, for inspectors who prefer Excel
-  spur import FILE PLAN [-o OUT] [--date YYYY-MM-DD] [--force]
-                                   the filled plan into the inspection (in place, or into OUT);
+  spur import FILE PLAN|FOLLOWUP [-o OUT] [--date YYYY-MM-DD] [--force]
+                                   the filled plan, or a filled follow-up workbook, into the
+                                   inspection (in place, or into OUT);
                                    --force lets it erase plan texts the file already has
   spur build [DIR] [-o OUT] [-j N] [--check] [--prune] [--json] [--format pdf,md,html]
              [--specialty S] [--region R] [--since DATE] [--fonts R,B,I]

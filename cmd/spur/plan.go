@@ -26,11 +26,29 @@ func (e env) template(args []string) int {
 	out := fs.String("o", "", "")
 	due := fs.String("due", "", "")
 	blank := fs.Bool("inspection", false, "")
+	followUp := fs.Bool("follow-up", false, "")
 	version := fs.String("catalog", "", "")
 	force := fs.Bool("force", false, "")
 	pos, ok := e.parse(fs, args)
 	if !ok {
 		return exitUsage
+	}
+	if *followUp {
+		switch {
+		case *blank:
+			e.usagef("template: --follow-up and --inspection are two different workbooks; choose one")
+			return exitUsage
+		case *due != "":
+			e.usagef("template --follow-up: --due is for the unit's plan; the follow-up workbook has no date to send it back by")
+			return exitUsage
+		case *version != "":
+			e.usagef("template --follow-up: --catalog is for a blank inspection workbook; the follow-up workbook follows its inspection")
+			return exitUsage
+		case len(pos) != 1:
+			e.usagef("template --follow-up: name one inspection file, the one whose plan is followed up")
+			return exitUsage
+		}
+		return e.followUpTemplate(pos[0], *out, *force)
 	}
 	if *blank {
 		if len(pos) > 0 {
@@ -75,6 +93,32 @@ func (e env) template(args []string) int {
 		return exitInvalid
 	}
 	if !*force && !e.mayReplace(path, buf.Bytes()) {
+		return exitInvalid
+	}
+	return e.emit(path, buf.Bytes())
+}
+
+// followUpTemplate writes the follow-up workbook of the inspection file:
+// every action of its plan, with open columns for the follow-up.
+func (e env) followUpTemplate(file, out string, force bool) int {
+	if ext := strings.ToLower(filepath.Ext(out)); out != "" && out != "-" && ext != ".xlsx" {
+		e.usagef("template --follow-up: -o names a .xlsx workbook, not %q", ext)
+		return exitUsage
+	}
+	insp, _, ok := e.load(file, grade.DefaultPolicy())
+	if !ok {
+		return exitInvalid
+	}
+	path := out
+	if path == "" {
+		path = report.Slug(insp.Unit.Name, insp.Visit.String()) + "-uppfoljning.xlsx"
+	}
+	var buf bytes.Buffer
+	if err := workbook.WriteFollowUpTemplate(&buf, insp); err != nil {
+		fmt.Fprintf(e.stderr, "spur: %s: %v\n", file, err)
+		return exitInvalid
+	}
+	if !force && !e.mayReplace(path, buf.Bytes()) {
 		return exitInvalid
 	}
 	return e.emit(path, buf.Bytes())
@@ -133,8 +177,10 @@ func (e env) inspectionTemplate(out, version string, force bool) int {
 
 // importPlan implements `spur import FILE PLAN [-o OUT] [--date D]`: the
 // plan a unit filled in (workbook or YAML template) goes into the
-// inspection, in place or into OUT (plan.Import). Nothing is written when
-// the plan cannot be imported without errors or losses.
+// inspection, in place or into OUT (plan.Import); a follow-up workbook,
+// told apart by the kind it carries, adds its follow-ups instead
+// (importFollowUps). Nothing is written when the plan or the follow-ups
+// cannot be imported without errors or losses.
 func (e env) importPlan(args []string) int {
 	fs := newFlags(e, "import")
 	out := fs.String("o", "", "")
@@ -168,15 +214,19 @@ func (e env) importPlan(args []string) int {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		return exitInvalid
 	}
-	res, diags, err := plan.Import(file, src, planFile, raw, plan.Options{Date: date, Today: today, Force: *force, Policy: grade.DefaultPolicy()})
+	dest := *out
+	if dest == "" {
+		dest = file
+	}
+	opt := plan.Options{Date: date, Today: today, Force: *force, Policy: grade.DefaultPolicy()}
+	if workbook.IsFollowUpWorkbook(planFile, raw) {
+		return e.importFollowUps(file, src, planFile, raw, dest, opt)
+	}
+	res, diags, err := plan.Import(file, src, planFile, raw, opt)
 	e.printDiags(diags)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitInvalid
-	}
-	dest := *out
-	if dest == "" {
-		dest = file
 	}
 	if err := e.writeBack(dest, res.File); err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
@@ -185,6 +235,39 @@ func (e env) importPlan(args []string) int {
 	}
 	fmt.Fprintln(e.stdout, dest)
 	fmt.Fprintf(e.stderr, "%s: %d action-plan entries imported from %s\n", dest, len(res.Plan.Entries), planFile)
+	return exitOK
+}
+
+// importFollowUps is spur import with a follow-up workbook: its
+// follow-ups are added to the inspection (plan.ImportFollowUps). When
+// every one is in the file already, the file is left as it is.
+func (e env) importFollowUps(file string, src []byte, book string, raw []byte, dest string, opt plan.Options) int {
+	res, diags, err := plan.ImportFollowUps(file, src, book, raw, opt)
+	e.printDiags(diags)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitInvalid
+	}
+	known := ""
+	if res.Known > 0 {
+		known = fmt.Sprintf(" (%d in the file already)", res.Known)
+	}
+	if res.Added == 0 && dest == file {
+		fmt.Fprintln(e.stdout, dest)
+		fmt.Fprintf(e.stderr, "%s: no new follow-ups in %s%s; the file is unchanged\n", dest, book, known)
+		return exitOK
+	}
+	if err := e.writeBack(dest, res.File); err != nil {
+		fmt.Fprintf(e.stderr, "spur: %v\n", err)
+		fmt.Fprintf(e.stderr, "%s: the follow-ups were not imported\n", book)
+		return exitInvalid
+	}
+	fmt.Fprintln(e.stdout, dest)
+	n := fmt.Sprintf("%d follow-ups", res.Added)
+	if res.Added == 1 {
+		n = "1 follow-up"
+	}
+	fmt.Fprintf(e.stderr, "%s: %s added from %s%s\n", dest, n, book, known)
 	return exitOK
 }
 

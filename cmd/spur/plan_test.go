@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -331,5 +333,306 @@ func TestImportRefusesADeletedRowInAFinalReport(t *testing.T) {
 	}
 	if now, _ := os.ReadFile(insp); !bytes.Equal(now, src) {
 		t.Error("the inspection file changed")
+	}
+}
+
+// followUpRow is what the region types into a row of the follow-up
+// workbook: status, note, date and who (columns H–K).
+type followUpRow [4]string
+
+// fillFollowUps types rows into the follow-up workbook at path, each in
+// the row of its criterion; edit then changes it further.
+func fillFollowUps(t *testing.T, path string, rows map[string]followUpRow, edit func(f *excelize.File, rowOf func(id string) string)) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rowOf := func(id string) string {
+		all, _ := f.GetRows(workbook.SheetActions)
+		for i, r := range all {
+			if len(r) > 1 && r[1] == id {
+				return strconv.Itoa(i + 1)
+			}
+		}
+		t.Fatalf("no row for %s in %s", id, workbook.SheetActions)
+		return ""
+	}
+	for id, r := range rows {
+		n := rowOf(id)
+		for i, v := range r {
+			if v != "" {
+				if err := f.SetCellStr(workbook.SheetActions, string(rune('H'+i))+n, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	if edit != nil {
+		edit(f, rowOf)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// inspectionCopy writes the fixture (changed by fn, if given) into dir
+// with mode 0640, and returns its path and bytes.
+func inspectionCopy(t *testing.T, dir, name string, fn func(string) string) (string, []byte) {
+	t.Helper()
+	data, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fn != nil {
+		data = []byte(fn(string(data)))
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(path, 0o640) // whatever the umask
+	return path, data
+}
+
+// unchanged checks that the file at path still has the bytes and mode it
+// had.
+func unchanged(t *testing.T, path string, data []byte) {
+	t.Helper()
+	now, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(now, data) {
+		t.Errorf("%s changed", path)
+	}
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o640 {
+		t.Errorf("%s: mode %v, want 0640", path, st.Mode().Perm())
+	}
+}
+
+// followUpsIn loads the inspection at path and returns each entry's
+// follow-ups.
+func followUpsIn(t *testing.T, path string) map[string][]schema.FollowUp {
+	t.Helper()
+	insp, diags, err := schema.LoadFile(path)
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("%s: %v\n%s", path, err, diags)
+	}
+	out := map[string][]schema.FollowUp{}
+	for _, e := range insp.ActionPlan.Entries {
+		if len(e.FollowUps) > 0 {
+			out[e.Criterion] = e.FollowUps
+		}
+	}
+	return out
+}
+
+// linesKept checks that merged holds every line of src, in order, and
+// returns the lines it adds.
+func linesKept(t *testing.T, src, merged []byte) string {
+	t.Helper()
+	have := strings.SplitAfter(string(src), "\n")
+	var added strings.Builder
+	i := 0
+	for _, l := range strings.SplitAfter(string(merged), "\n") {
+		if i < len(have) && l == have[i] {
+			i++
+			continue
+		}
+		added.WriteString(l)
+	}
+	if i < len(have) {
+		t.Errorf("line %d of the inspection, %q, is not kept", i+1, have[i])
+	}
+	return added.String()
+}
+
+// The issue's done-when: template --follow-up → filled in (Swedish words,
+// a note of several lines with an emoji, a date cell, a date as text, a
+// row with no date) → import: the inspection holds the follow-ups exactly,
+// every other line (comments too) as it was, the mode kept; a second
+// import changes nothing. The same workbook saved again by LibreOffice
+// Calc imports to the same bytes (when soffice is installed).
+func TestFollowUpRoundTrip(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1768003200") // 2026-01-10
+	dir := t.TempDir()
+	insp, src := inspectionCopy(t, dir, "inspection.yaml", nil)
+	book := filepath.Join(dir, "uppfoljning.xlsx")
+	if code, out, errs := runCLI(t, "", "template", "--follow-up", insp, "-o", book); code != exitOK || out != book+"\n" {
+		t.Fatalf("template: exit %d\n%s%s", code, out, errs)
+	}
+	fillFollowUps(t, book, map[string]followUpRow{
+		"C1": {"Genomförd", "Mikroskopet är på plats 👍\nFakturan bifogad.", "2025-11-20", "Eva Lund (studierektor)"},
+		"E4": {"delvis genomförd", "Två av tre har gått kursen.", "", "Eva Lund"},
+		"H9": {"EJ GENOMFÖRD", "", "20 nov 2025", ""},
+	}, func(f *excelize.File, rowOf func(string) string) {
+		ref := "J" + rowOf("D7")
+		style, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+		f.SetCellValue(workbook.SheetActions, ref, time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC))
+		f.SetCellStyle(workbook.SheetActions, ref, ref, style)
+		f.SetCellStr(workbook.SheetActions, "H"+rowOf("D7"), "uppskjuten")
+	})
+	filled, _ := os.ReadFile(book)
+
+	code, out, errs := runCLI(t, "", "import", insp, book)
+	if code != exitOK || out != insp+"\n" {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errs)
+	}
+	wantErr := book + ":Åtgärder!J4: warning: the follow-up of E4 has no date, so the day of the import, 2026-01-10, is taken as its date; write the day it was made (e.g. 2025-11-20), or import with --date\n" +
+		insp + ": 4 follow-ups added from " + book + "\n"
+	if errs != wantErr {
+		t.Errorf("stderr:\n%s\nwant:\n%s", errs, wantErr)
+	}
+	day := schema.NewDate
+	want := map[string][]schema.FollowUp{
+		"C1": {{Date: day(2025, 11, 20), Status: schema.Done, Note: "Mikroskopet är på plats 👍\nFakturan bifogad.", By: "Eva Lund (studierektor)"}},
+		"D7": {{Date: day(2025, 12, 1), Status: schema.Postponed}},
+		"E4": {{Date: day(2026, 1, 10), Status: schema.Partly, Note: "Två av tre har gått kursen.", By: "Eva Lund"}},
+		"H9": {{Date: day(2025, 11, 20), Status: schema.NotDone}},
+	}
+	if got := followUpsIn(t, insp); !reflect.DeepEqual(got, want) {
+		t.Errorf("follow-ups:\n got %+v\nwant %+v", got, want)
+	}
+	merged, _ := os.ReadFile(insp)
+	added := linesKept(t, src, merged)
+	if want := "      follow_ups:\n        - date: 2025-11-20\n          status: done\n          note: |-\n            Mikroskopet är på plats 👍\n            Fakturan bifogad.\n          by: Eva Lund (studierektor)\n"; !strings.HasPrefix(added, want) {
+		t.Errorf("the follow-up of C1 is not written as a person would:\n%s", added)
+	}
+	if st, _ := os.Stat(insp); st.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want the file's 0640", st.Mode().Perm())
+	}
+
+	code, _, errs = runCLI(t, "", "import", insp, book)
+	if code != exitOK || !strings.Contains(errs, "no new follow-ups in "+book+" (4 in the file already); the file is unchanged") {
+		t.Errorf("second import: exit %d\n%s", code, errs)
+	}
+	unchanged(t, insp, merged)
+
+	t.Run("LibreOffice", func(t *testing.T) {
+		saved := resaveWithLibreOffice(t, filled)
+		insp2, _ := inspectionCopy(t, t.TempDir(), "inspection.yaml", nil)
+		book2 := filepath.Join(filepath.Dir(insp2), "uppfoljning.xlsx")
+		os.WriteFile(book2, saved, 0o644)
+		if code, _, errs := runCLI(t, "", "import", insp2, book2); code != exitOK {
+			t.Fatalf("import of the workbook LibreOffice saved: exit %d\n%s", code, errs)
+		}
+		if got, _ := os.ReadFile(insp2); !bytes.Equal(got, merged) {
+			t.Errorf("the workbook saved by LibreOffice imports otherwise:\n%s", linesKept(t, src, got))
+		}
+	})
+}
+
+// resaveWithLibreOffice opens data in LibreOffice Calc and saves it as
+// .xlsx again; without soffice the test is skipped.
+func resaveWithLibreOffice(t *testing.T, data []byte) []byte {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice is not installed: the LibreOffice round trip of the follow-up workbook is not tested")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in", "uppfoljning.xlsx")
+	os.MkdirAll(filepath.Dir(in), 0o755)
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	saved, err := os.ReadFile(filepath.Join(out, "uppfoljning.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return saved
+}
+
+// Bad input is named at its cell and leaves the inspection as it was,
+// bytes and mode: another inspection's workbook, a status spur does not
+// know, a row whose criterion has no plan entry. A follow-up dated before
+// the visit is imported, with a warning at its date.
+func TestFollowUpImportRefuses(t *testing.T) {
+	dir := t.TempDir()
+	insp, src := inspectionCopy(t, dir, "inspection.yaml", nil)
+	other, _ := inspectionCopy(t, dir, "other.yaml", func(s string) string {
+		return strings.Replace(s, "name: Almaklinikens vårdcentral", "name: Björkklinikens vårdcentral", 1)
+	})
+	template := func(from, name string) string {
+		book := filepath.Join(dir, name)
+		if code, _, errs := runCLI(t, "", "template", "--follow-up", from, "-o", book, "--force"); code != exitOK {
+			t.Fatalf("template: exit %d\n%s", code, errs)
+		}
+		return book
+	}
+	for _, tc := range []struct {
+		name string
+		from string
+		rows map[string]followUpRow
+		edit func(f *excelize.File, rowOf func(string) string)
+		want string
+	}{
+		{name: "another inspection", from: other, rows: map[string]followUpRow{"C1": {"genomförd", "", "2025-11-20", ""}},
+			want: ":Instruktioner!B3: this follow-up workbook was made for another inspection: unit \"Björkklinikens vårdcentral\", not \"Almaklinikens vårdcentral\""},
+		{name: "a status spur does not know", from: insp, rows: map[string]followUpRow{"C1": {"genomförd", "", "2025-11-20", ""}, "D7": {"uppskjuen", "", "2025-11-20", ""}},
+			want: `:Åtgärder!H3: status "uppskjuen" is not one of genomförd, delvis genomförd, ej genomförd, uppskjuten; did you mean "uppskjuten"?`},
+		{name: "no plan entry", from: insp, rows: map[string]followUpRow{"E4": {"genomförd", "", "2025-11-20", ""}},
+			edit: func(f *excelize.File, rowOf func(string) string) {
+				f.SetCellStr(workbook.SheetActions, "B"+rowOf("E4"), "E3")
+			},
+			want: ":Åtgärder!B4: E3 has no entry in the inspection's action plan, so it cannot be followed up"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			book := template(tc.from, "uppfoljning.xlsx")
+			fillFollowUps(t, book, tc.rows, tc.edit)
+			code, _, errs := runCLI(t, "", "import", insp, book)
+			if code != exitInvalid || !strings.Contains(errs, book+tc.want) || !strings.Contains(errs, book+": the follow-ups were not imported; "+insp+" is unchanged") {
+				t.Errorf("exit %d, stderr:\n%s\nwant %s%s", code, errs, book, tc.want)
+			}
+			unchanged(t, insp, src)
+		})
+	}
+
+	book := template(insp, "early.xlsx")
+	fillFollowUps(t, book, map[string]followUpRow{"C1": {"genomförd", "", "2025-01-15", ""}}, nil)
+	out := filepath.Join(dir, "out.yaml")
+	code, _, errs := runCLI(t, "", "import", insp, book, "-o", out)
+	if code != exitOK || !strings.Contains(errs, book+":Åtgärder!J2: warning: the follow-up of C1 is dated 2025-01-15, before the visit (2025-02-11)") {
+		t.Errorf("exit %d, stderr:\n%s", code, errs)
+	}
+	unchanged(t, insp, src)
+}
+
+// The follow-up workbook's flags: one inspection, a .xlsx, and none of
+// the other workbooks' flags.
+func TestFollowUpTemplateUsage(t *testing.T) {
+	dir := t.TempDir()
+	insp, _ := inspectionCopy(t, dir, "inspection.yaml", nil)
+	for _, args := range [][]string{
+		{"template", "--follow-up"},
+		{"template", "--follow-up", insp, insp},
+		{"template", "--follow-up", insp, "-o", "x.yaml"},
+		{"template", "--follow-up", insp, "--due", "2025-06-30"},
+		{"template", "--follow-up", "--inspection", "-o", "x.xlsx"},
+		{"template", "--follow-up", insp, "--catalog", "2025"},
+	} {
+		if code, _, _ := runCLI(t, "", args...); code != exitUsage {
+			t.Errorf("spur %s: exit %d, want %d", strings.Join(args, " "), code, exitUsage)
+		}
+	}
+	// An inspection with no plan has nothing to follow up.
+	noPlan, _ := inspectionCopy(t, dir, "noplan.yaml", func(s string) string {
+		s = s[:strings.Index(s, "\naction_plan:")+1]
+		s = regexp.MustCompile(`(?m)^\s*plan_decision:.*\n`).ReplaceAllString(s, "")
+		return strings.Replace(s, "\nstatus: final", "\nstatus: preliminary", 1)
+	})
+	code, _, errs := runCLI(t, "", "template", "--follow-up", noPlan, "-o", filepath.Join(dir, "u.xlsx"))
+	if code != exitInvalid || !strings.Contains(errs, "no action plan to follow up") {
+		t.Errorf("no plan: exit %d\n%s", code, errs)
+	}
+	// Without -o, the workbook is named after the unit and the visit.
+	t.Chdir(dir)
+	if code, out, errs := runCLI(t, "", "template", "--follow-up", "inspection.yaml"); code != exitOK || out != "almaklinikens-vardcentral-2025-02-11-uppfoljning.xlsx\n" {
+		t.Errorf("default name: exit %d, %q\n%s", code, out, errs)
 	}
 }
