@@ -240,6 +240,7 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	sum := &Summary{Version: SummaryVersion, Inputs: len(paths), Check: opt.Check, Problems: skipped, Sources: map[string]string{}}
 	b := &builder{opt: opt, formats: formats, linked: linked(formats), out: out, mem: newMemory(), sum: sum, prog: newProgress(opt.Log, opt.Terminal)}
 	items := b.scan(ctx, paths)
+	previous(items)
 	b.report(items, func(it *item) []Problem { return it.problems })
 	if err := ctx.Err(); err != nil {
 		b.sum.Interrupted = true
@@ -311,6 +312,10 @@ type item struct {
 	// be read of the unit and the visit.
 	row  overview.Row
 	read bool // the first pass got to it (an interrupt may stop it before)
+	// visit is its visit's day; prev the latest earlier visit of its unit
+	// among the good inputs, whose report gains the comparison (previous).
+	visit time.Time
+	prev  *item
 	// lateFailed is set when the second pass failed it (a document that
 	// could not be written, an input that changed).
 	lateFailed bool

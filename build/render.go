@@ -51,6 +51,14 @@ func (b *builder) build(ctx context.Context, it *item) {
 		it.lateError("changed during the build: its unit, visit or action plan is not what it was; build again")
 		return
 	}
+	if it.prev != nil {
+		prev, err := b.loadPrevious(it)
+		if err != nil {
+			it.lateError("%v; build again", err)
+			return
+		}
+		compose.Compare(v, in.Inspection, in.Grades, prev.Inspection, prev.Grades)
+	}
 	var docs []document
 	for _, d := range b.docs(it) {
 		docs = append(docs, document{d.rel, func(w io.Writer) ([]string, error) { return d.w.Document(d.doc)(w, v) }})

@@ -193,6 +193,7 @@ func (b *builder) load(_ context.Context, it *item) {
 		}
 	}
 	it.row = compose.Row(in.Inspection, in.Grades, link)
+	it.visit = in.Visit.Time()
 	it.ok = true
 }
 

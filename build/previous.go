@@ -1,0 +1,54 @@
+package build
+
+import (
+	"fmt"
+
+	"spur/input"
+)
+
+// previous finds, for each good input, the latest earlier visit of the
+// same unit among the good inputs (schema.Unit.Identity: unit.id, else
+// organisation and name), as schema.PreviousOf does for one inspection:
+// its report gains the comparison with that visit. Of two visits on the
+// same day the final report is taken, then the first found.
+func previous(items []*item) {
+	byUnit := map[string][]*item{}
+	for _, it := range items {
+		if it.ok && it.row.UnitKey != "" {
+			byUnit[it.row.UnitKey] = append(byUnit[it.row.UnitKey], it)
+		}
+	}
+	for _, visits := range byUnit {
+		if len(visits) < 2 {
+			continue
+		}
+		for _, it := range visits {
+			var best *item
+			for _, o := range visits {
+				if o == it || !o.visit.Before(it.visit) {
+					continue
+				}
+				if best == nil || o.visit.After(best.visit) || o.visit.Equal(best.visit) && o.row.Final && !best.row.Final {
+					best = o
+				}
+			}
+			it.prev = best
+		}
+	}
+}
+
+// loadPrevious loads the previous visit of it for the comparison; an
+// error says it no longer loads as it did in the first pass.
+func (b *builder) loadPrevious(it *item) (*input.Inspection, error) {
+	in, err := input.File(it.prev.path, b.opt.Policy)
+	if err == nil && !in.OK() {
+		err = fmt.Errorf("it has errors now; run spur validate %s", it.prev.path)
+	}
+	if err == nil && (in.Unit.Identity() != it.row.UnitKey || !in.Visit.Time().Before(it.visit)) {
+		err = fmt.Errorf("its unit or visit is not what it was")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("its previous visit %s changed during the build: %v", it.prev.path, err)
+	}
+	return in, nil
+}
