@@ -27,16 +27,19 @@ type FollowUp struct {
 type ActionState int
 
 const (
-	ActionDone    ActionState = iota // the plan says it is done, or its latest follow-up does
+	ActionDone    ActionState = iota // its latest follow-up says it is done, or (with none) the plan does
 	ActionOverdue                    // its day has passed and it is not done
 	ActionOpen                       // neither: its day is to come, or the plan gives none
 )
 
-// State is where a stands on the day asOf (its time of day ignored): done
-// when the plan says "genomförd" or the latest follow-up on or before asOf
-// found it done (the last written of those on one day, as
-// schema.PlanEntry.Latest takes it); else overdue when its day is before
-// asOf; else open. A follow-up after asOf is not known yet on asOf.
+// State is where a stands on the day asOf (its time of day ignored). The
+// latest follow-up on or before asOf (the last written of those on one
+// day, as schema.PlanEntry.Latest takes it) is the latest word: done when
+// it found the action done, not done when it found anything else, even
+// where the plan says "genomförd" (the unit's older word); with no
+// follow-up, done when the plan says "genomförd". An action not done is
+// overdue when its day is before asOf, else open. A follow-up after asOf
+// is not known yet on asOf. spur followup counts the same way.
 func (a Action) State(asOf time.Time) ActionState {
 	asOf = day(asOf)
 	var latest *FollowUp
@@ -49,8 +52,12 @@ func (a Action) State(asOf time.Time) ActionState {
 			latest = f
 		}
 	}
+	done := a.Done
+	if latest != nil {
+		done = latest.Done
+	}
 	switch {
-	case a.Done || latest != nil && latest.Done:
+	case done:
 		return ActionDone
 	case !a.Due.IsZero() && a.Due.Before(asOf):
 		return ActionOverdue

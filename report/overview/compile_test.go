@@ -43,6 +43,8 @@ func TestActionState(t *testing.T) {
 		{"two on one day: the last written", overview.Action{Due: day("2025-01-01"), FollowUps: []overview.FollowUp{fu("2025-05-01", false), fu("2025-05-01", true)}}, overview.ActionDone},
 		{"two on one day, the other way", overview.Action{Due: day("2025-01-01"), FollowUps: []overview.FollowUp{fu("2025-05-01", true), fu("2025-05-01", false)}}, overview.ActionOverdue},
 		{"partly, not yet due", overview.Action{Due: day("2025-12-01"), FollowUps: []overview.FollowUp{fu("2025-05-01", false)}}, overview.ActionOpen},
+		{"genomförd, then found not done: the follow-up is the later word", overview.Action{Done: true, FollowUps: []overview.FollowUp{fu("2025-05-01", false)}}, overview.ActionOpen},
+		{"genomförd, found not done after the day", overview.Action{Done: true, FollowUps: []overview.FollowUp{fu("2025-07-01", false)}}, overview.ActionDone},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,8 +57,9 @@ func TestActionState(t *testing.T) {
 }
 
 // stateOf is the state of a plan entry on day, from the inspection file's
-// own fields (issue 14: done when the plan says so or the latest
-// follow-up does; overdue when its date has passed; open otherwise).
+// own fields: done when the latest follow-up known on the day says so, or,
+// with none, when the plan says "genomförd"; overdue when its date has
+// passed; open otherwise (as spur followup counts).
 func stateOf(e schema.PlanEntry, day time.Time) overview.ActionState {
 	var latest *schema.FollowUp
 	for i, f := range e.FollowUps {
@@ -67,7 +70,11 @@ func stateOf(e schema.PlanEntry, day time.Time) overview.ActionState {
 			latest = &e.FollowUps[i]
 		}
 	}
-	if e.Due.Parsed.Kind == schema.DateDone || latest != nil && latest.Status == schema.Done {
+	done := e.Due.Parsed.Kind == schema.DateDone
+	if latest != nil {
+		done = latest.Status == schema.Done
+	}
+	if done {
 		return overview.ActionDone
 	}
 	switch e.Due.Parsed.Kind {

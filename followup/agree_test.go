@@ -1,0 +1,54 @@
+package followup_test
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"spur/corpus"
+	"spur/followup"
+	"spur/followup/view"
+	"spur/grade"
+	"spur/input"
+	"spur/report/compose"
+	"spur/report/overview"
+	"spur/schema"
+)
+
+// spur followup and the overview's yearly compilation count an action's
+// state the same way: on a corpus with follow-ups, each action done in
+// one is done in the other, overdue alike, and the rest open.
+func TestFollowupAgreesWithOverview(t *testing.T) {
+	dir := t.TempDir()
+	paths, err := corpus.GenerateWith(dir, 120, 7, corpus.Options{Revisits: true, FollowUps: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var insps []*schema.Inspection
+	var rows []overview.Row
+	for _, p := range paths {
+		in, err := input.File(p, grade.DefaultPolicy())
+		if err != nil || !in.OK() {
+			t.Fatalf("%s: %v %s", filepath.Base(p), err, in.Diags)
+		}
+		insps = append(insps, in.Inspection)
+		rows = append(rows, compose.Row(in.Inspection, in.Grades, ""))
+	}
+	for _, asOf := range []time.Time{time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		var want [3]int // done, overdue, open, by the overview's rule
+		for _, r := range rows {
+			for _, a := range r.Actions {
+				want[a.State(asOf)]++
+			}
+		}
+		l, _ := followup.Build(insps, followup.Options{AsOf: asOf, Within: 30})
+		got := [3]int{l.Total[view.Done], l.Total[view.Overdue]}
+		got[2] = l.Total[view.DueSoon] + l.Total[view.Open] + l.Total[view.NoDate] + l.Total[view.Unreadable]
+		if got != want {
+			t.Errorf("as of %s: spur followup counts done, overdue, open %v; the overview %v", asOf.Format(time.DateOnly), got, want)
+		}
+		if want[0] == 0 || want[1] == 0 || want[2] == 0 {
+			t.Errorf("as of %s the corpus has no action in some state: %v", asOf.Format(time.DateOnly), want)
+		}
+	}
+}
