@@ -103,10 +103,11 @@ type material struct {
 func loadMaterial(fixtures []string) (*material, error) {
 	m := &material{narratives: map[string][]string{}, comments: map[string][]string{}}
 	for _, f := range fixtures {
-		insp, diags, err := schema.LoadFile(f)
+		data, err := os.ReadFile(f)
 		if err != nil {
 			return nil, fmt.Errorf("corpus: %w", err)
 		}
+		insp, diags := schema.Load(f, data)
 		if diags.HasErrors() {
 			return nil, fmt.Errorf("corpus: fixture %s is invalid:\n%s", f, diags)
 		}

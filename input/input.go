@@ -74,6 +74,17 @@ func Open(path string, stdin io.Reader, p grade.Policy) (*Inspection, error) {
 	return Bytes(name, data, p), nil
 }
 
+// Load reads, checks and grades the inspection at path as File does, and
+// returns the model and every problem: for a caller (a test, a tool) that
+// wants the two apart. The error is for a file that cannot be read at all.
+func Load(path string) (*schema.Inspection, schema.Diagnostics, error) {
+	in, err := File(path, grade.DefaultPolicy())
+	if err != nil {
+		return nil, nil, err
+	}
+	return in.Inspection, in.Diags, nil
+}
+
 // ReadFile reads at most MaxFile+1 bytes of the file at path, for a loader
 // to judge. Only a regular file (or a link to one) is read: a directory, a
 // named pipe or a device is an error, and is never read from (a pipe is

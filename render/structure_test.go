@@ -19,11 +19,11 @@ import (
 
 	"spur/corpus"
 	"spur/grade"
+	"spur/input"
 	"spur/render/markdown"
 	"spur/render/pdf"
 	"spur/report"
 	"spur/report/compose"
-	"spur/schema"
 )
 
 const fixture = "../fixtures/almaklinikens-vardcentral-2025.yaml"
@@ -54,7 +54,7 @@ func TestSameStructure(t *testing.T) {
 	}
 	paths = append(paths, gen...)
 	for _, path := range paths {
-		insp, diags, err := schema.LoadFile(path)
+		insp, diags, err := input.Load(path)
 		if err != nil || diags.HasErrors() {
 			t.Fatalf("%s: %v %s", path, err, diags)
 		}
@@ -123,7 +123,7 @@ func TestAreaDHasTwoRegulationParts(t *testing.T) {
 
 func build(t *testing.T, path, lang string) *report.Report {
 	t.Helper()
-	insp, diags, err := schema.LoadFile(path)
+	insp, diags, err := input.Load(path)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("%s: %v %s", path, err, diags)
 	}

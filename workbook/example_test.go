@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"spur/input"
 	"spur/schema"
 	"spur/workbook"
 )
@@ -13,7 +14,7 @@ import (
 // The unit's round trip: a template goes out for an inspection, comes back
 // filled in, and is read with every problem at its cell.
 func Example() {
-	insp, _, _ := schema.LoadFile("../fixtures/almaklinikens-vardcentral-2025.yaml")
+	insp, _, _ := input.Load("../fixtures/almaklinikens-vardcentral-2025.yaml")
 	var xlsx bytes.Buffer
 	if err := workbook.WritePlanTemplate(&xlsx, insp, workbook.PlanOptions{Due: schema.NewDate(2025, 5, 31)}); err != nil {
 		fmt.Println(err)

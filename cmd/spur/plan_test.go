@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"spur/input"
 	"spur/schema"
 	"spur/workbook"
 )
@@ -413,7 +414,7 @@ func unchanged(t *testing.T, path string, data []byte) {
 // follow-ups.
 func followUpsIn(t *testing.T, path string) map[string][]schema.FollowUp {
 	t.Helper()
-	insp, diags, err := schema.LoadFile(path)
+	insp, diags, err := input.Load(path)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("%s: %v\n%s", path, err, diags)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"spur/input"
 	"spur/schema"
 )
 
@@ -62,7 +63,7 @@ func datesAsText(v any) any {
 // loadOK loads an inspection file and fails the test on any error.
 func loadOK(t *testing.T, path string) *schema.Inspection {
 	t.Helper()
-	insp, diags, err := schema.LoadFile(path)
+	insp, diags, err := input.Load(path)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("%s: %v\n%s", path, err, diags)
 	}

@@ -6,14 +6,14 @@ import (
 	"strings"
 
 	"spur/grade"
+	"spur/input"
 	"spur/render/markdown"
 	"spur/report"
 	"spur/report/compose"
-	"spur/schema"
 )
 
 func ExampleRender() {
-	insp, _, err := schema.LoadFile("../../fixtures/almaklinikens-vardcentral-2025.yaml")
+	insp, _, err := input.Load("../../fixtures/almaklinikens-vardcentral-2025.yaml")
 	if err != nil {
 		fmt.Println(err)
 		return

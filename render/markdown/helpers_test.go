@@ -15,9 +15,9 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"spur/grade"
+	"spur/input"
 	"spur/report"
 	"spur/report/compose"
-	"spur/schema"
 )
 
 const fixture = "../../fixtures/almaklinikens-vardcentral-2025.yaml"
@@ -25,7 +25,7 @@ const fixture = "../../fixtures/almaklinikens-vardcentral-2025.yaml"
 // build returns the fixture's report in lang.
 func build(t testing.TB, lang string) *report.Report {
 	t.Helper()
-	insp, diags, err := schema.LoadFile(fixture)
+	insp, diags, err := input.Load(fixture)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("%v %s", err, diags)
 	}

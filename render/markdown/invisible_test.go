@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"spur/grade"
+	"spur/input"
 	"spur/report"
 	"spur/report/compose"
 	"spur/report/overview"
@@ -47,7 +48,7 @@ func checkNoHidden(t *testing.T, what string, doc []byte) {
 // in a comment, and more of the kind in the other fields.
 func hiddenInspection(t *testing.T) *report.Report {
 	t.Helper()
-	insp, diags, err := schema.LoadFile(fixture)
+	insp, diags, err := input.Load(fixture)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("%v %s", err, diags)
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"spur/grade"
+	"spur/input"
 	"spur/report"
 	"spur/report/compose"
 	"spur/report/overview"
@@ -35,7 +36,7 @@ func hiddenRune(r rune) bool {
 // planned action, an ESC in a comment.
 func hiddenReport(t *testing.T) *report.Report {
 	t.Helper()
-	insp, diags, err := schema.LoadFile("../../fixtures/almaklinikens-vardcentral-2025.yaml")
+	insp, diags, err := input.Load("../../fixtures/almaklinikens-vardcentral-2025.yaml")
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("%v %s", err, diags)
 	}

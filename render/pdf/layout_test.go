@@ -9,10 +9,10 @@ import (
 
 	"spur/corpus"
 	"spur/grade"
+	"spur/input"
 	"spur/report"
 	"spur/report/compose"
 	"spur/report/overview"
-	"spur/schema"
 )
 
 // The layout check: the page-breaking rules of page.go, asserted on the
@@ -241,7 +241,7 @@ func (l layoutOf) sectionStarts() map[int]bool {
 
 func fixtureInspection(t testing.TB, path string) *report.Report {
 	t.Helper()
-	insp, diags, err := schema.LoadFile(path)
+	insp, diags, err := input.Load(path)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("%s: %v %s", path, err, diags)
 	}
@@ -286,7 +286,7 @@ func TestLayoutCorpus(t *testing.T) {
 	}
 	var rows []overview.Row
 	for _, f := range files {
-		insp, diags, err := schema.LoadFile(f)
+		insp, diags, err := input.Load(f)
 		if err != nil || diags.HasErrors() {
 			t.Fatalf("%s: %v %s", f, err, diags)
 		}

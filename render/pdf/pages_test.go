@@ -15,9 +15,9 @@ import (
 
 	"spur/corpus"
 	"spur/grade"
+	"spur/input"
 	"spur/report"
 	"spur/report/compose"
-	"spur/schema"
 )
 
 // The pages as a reader gets them: pdftotext -bbox-layout gives each
@@ -112,7 +112,7 @@ func TestPagesAsRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range files {
-		insp, diags, err := schema.LoadFile(f)
+		insp, diags, err := input.Load(f)
 		if err != nil || diags.HasErrors() {
 			t.Fatalf("%s: %v %s", f, err, diags)
 		}

@@ -14,11 +14,11 @@ import (
 
 	"spur/corpus"
 	"spur/grade"
+	"spur/input"
 	"spur/internal/preflight"
 	"spur/report"
 	"spur/report/compose"
 	"spur/report/overview"
-	"spur/schema"
 )
 
 // pdfaFile is one PDF of the PDF/A corpus.
@@ -75,7 +75,7 @@ func pdfaCorpus(t *testing.T) []pdfaFile {
 	}
 	var rows []overview.Row
 	for _, p := range paths {
-		insp, diags, err := schema.LoadFile(p)
+		insp, diags, err := input.Load(p)
 		if err != nil || diags.HasErrors() {
 			t.Fatalf("%s: %v %s", p, err, diags)
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"spur/grade"
+	"spur/input"
 	"spur/report"
 	"spur/report/compose"
 	"spur/schema"
@@ -15,7 +16,7 @@ import (
 
 func fixtureReport(t testing.TB, lang string) *report.Report {
 	t.Helper()
-	insp, diags, err := schema.LoadFile("../../fixtures/almaklinikens-vardcentral-2025.yaml")
+	insp, diags, err := input.Load("../../fixtures/almaklinikens-vardcentral-2025.yaml")
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("%v %s", err, diags)
 	}

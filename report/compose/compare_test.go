@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"spur/grade"
+	"spur/input"
 	"spur/report"
 	"spur/report/compose"
 	"spur/report/compose/comparetest"
@@ -280,7 +281,7 @@ func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func ExampleCompare() {
 	load := func(path string) (*schema.Inspection, grade.Result) {
-		insp, diags, err := schema.LoadFile(path)
+		insp, diags, err := input.Load(path)
 		if err != nil || diags.HasErrors() {
 			panic(fmt.Sprint(err, diags))
 		}

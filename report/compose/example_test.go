@@ -4,13 +4,13 @@ import (
 	"fmt"
 
 	"spur/grade"
+	"spur/input"
 	"spur/report"
 	"spur/report/compose"
-	"spur/schema"
 )
 
 func ExampleReport() {
-	insp, diags, err := schema.LoadFile("../../fixtures/almaklinikens-vardcentral-2025.yaml")
+	insp, diags, err := input.Load("../../fixtures/almaklinikens-vardcentral-2025.yaml")
 	if err != nil || diags.HasErrors() {
 		fmt.Println(err, diags)
 		return

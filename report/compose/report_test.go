@@ -8,13 +8,14 @@ import (
 	"time"
 
 	"spur/grade"
+	"spur/input"
 	"spur/report"
 	"spur/schema"
 )
 
 func buildFixture(t *testing.T, lang string) *report.Report {
 	t.Helper()
-	insp, diags, err := schema.LoadFile("../../fixtures/almaklinikens-vardcentral-2025.yaml")
+	insp, diags, err := input.Load("../../fixtures/almaklinikens-vardcentral-2025.yaml")
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("%v %s", err, diags)
 	}

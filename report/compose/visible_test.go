@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"spur/grade"
+	"spur/input"
 	"spur/report"
 	"spur/schema"
 )
@@ -16,7 +17,7 @@ import (
 // person wrote.
 func hostileInspection(t *testing.T) (*schema.Inspection, grade.Result) {
 	t.Helper()
-	insp, diags, err := schema.LoadFile("../../fixtures/almaklinikens-vardcentral-2025.yaml")
+	insp, diags, err := input.Load("../../fixtures/almaklinikens-vardcentral-2025.yaml")
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("%v %s", err, diags)
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"spur/grade"
+	"spur/input"
 	"spur/report"
 	"spur/report/compose"
 	"spur/schema"
@@ -39,7 +40,7 @@ type Visit struct {
 // Load loads and grades the inspection at path; any diagnostic fails t.
 func Load(t testing.TB, path string) Visit {
 	t.Helper()
-	insp, diags, err := schema.LoadFile(path)
+	insp, diags, err := input.Load(path)
 	if err != nil || len(diags) > 0 {
 		t.Fatalf("%s: %v %s", path, err, diags)
 	}
