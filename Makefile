@@ -16,18 +16,21 @@ install:
 	  case ":$$PATH:" in *":$$bin:"*) ;; *) echo "$$bin is not on your PATH: export PATH=\"$$bin:\$$PATH\"";; esac
 
 # The main job on the bundled fixtures: validate and grade each, then build
-# every report and action plan (PDF and Markdown) and the overview into
-# out/, and check that out/ is what the inputs give.
+# every report and action plan (PDF, Markdown, HTML) and the overview into
+# out/, check that out/ is what the inputs give, and write the follow-up
+# list of every action (spur followup) into out-uppfoljning/.
 demo: build
 	./bin/spur validate $(FIXTURES)
 	@for f in $(FIXTURES); do ./bin/spur grade $$f || exit 1; done
 	./bin/spur build fixtures -o out
 	./bin/spur build --check fixtures -o out
+	./bin/spur followup fixtures --as-of 2026-01-01 -o out-uppfoljning
 
 # Apache PDFBox Preflight over every PDF of make demo (out/): each must be
 # PDF/A-1b. CI runs it after make demo.
 pdfa: demo
 	SPUR_PDFA_DIR=$(CURDIR)/out $(GO) test -count=1 -run '^TestDir$$' -v ./internal/preflight
+	SPUR_PDFA_DIR=$(CURDIR)/out-uppfoljning $(GO) test -count=1 -run '^TestDir$$' -v ./internal/preflight
 
 # gofmt and vet checks, then every test with the race detector (the
 # vendored fpdf is a module of its own: its tests of spur's patches run
@@ -91,4 +94,4 @@ golden:
 schema: golden
 
 clean:
-	rm -rf bin out
+	rm -rf bin out out-uppfoljning
