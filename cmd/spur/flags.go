@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"spur/schema"
 )
 
 func (e env) usagef(format string, args ...any) {
@@ -53,33 +55,11 @@ func (e env) parse(fs *flag.FlagSet, args []string) (pos []string, ok bool) {
 
 func suggestCommand(cmd string) string {
 	for _, c := range order {
-		if strings.HasPrefix(c, cmd) || strings.HasPrefix(cmd, c) || distance(c, cmd) <= 2 {
+		if strings.HasPrefix(c, cmd) || strings.HasPrefix(cmd, c) || schema.EditDistance(c, cmd) <= 2 {
 			return "; did you mean " + c + "?"
 		}
 	}
 	return ""
-}
-
-// distance is the Levenshtein distance of two short words.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // fontsFlag is --fonts REGULAR,BOLD,ITALIC[,BOLDITALIC]: the TrueType
