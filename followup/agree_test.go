@@ -2,6 +2,8 @@ package followup_test
 
 import (
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -49,6 +51,60 @@ func TestFollowupAgreesWithOverview(t *testing.T) {
 		}
 		if want[0] == 0 || want[1] == 0 || want[2] == 0 {
 			t.Errorf("as of %s the corpus has no action in some state: %v", asOf.Format(time.DateOnly), want)
+		}
+	}
+}
+
+// spur followup and the overview list the same units as due for their
+// next visit, on the same day and interval, with the same last and next
+// visits, on a corpus with repeat visits; for a region chosen too.
+func TestVisitsAgreeWithOverview(t *testing.T) {
+	dir := t.TempDir()
+	paths, err := corpus.GenerateWith(dir, 120, 7, corpus.Options{Revisits: true, FollowUps: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var insps []*schema.Inspection
+	var rows []overview.Row
+	for _, p := range paths {
+		in, err := input.File(p, grade.DefaultPolicy())
+		if err != nil || !in.OK() {
+			t.Fatalf("%s: %v %s", filepath.Base(p), err, in.Diags)
+		}
+		insps = append(insps, followup.Slim(in.Inspection))
+		rows = append(rows, compose.Row(in.Inspection, in.Grades, filepath.Base(p)))
+	}
+	for _, c := range []struct {
+		asOf   time.Time
+		years  int
+		region string
+	}{
+		{time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), 0, ""},
+		{time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), 5, ""},
+		{time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), 3, ""},
+		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), 3, "Region Örebro län"},
+	} {
+		var filter overview.Filter
+		opt := followup.Options{AsOf: c.asOf, Within: 30, VisitInterval: c.years}
+		if c.region != "" {
+			filter.Region, opt.Region = []string{c.region}, []string{c.region}
+		}
+		var want []string
+		for _, d := range overview.Make(rows, nil, overview.Options{Filter: filter, AsOf: c.asOf, VisitInterval: c.years}).Due {
+			want = append(want, d.Region+" | "+d.Unit+" | "+d.Last+" | "+d.Next)
+		}
+		l, _ := followup.Build(insps, opt)
+		var got []string
+		for _, v := range l.Visits {
+			if v.State == view.VisitDue {
+				got = append(got, v.Region+" | "+v.Name+" | "+v.Last+" | "+v.Next)
+			}
+		}
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) || len(want) == 0 {
+			t.Errorf("as of %s, %d years, %q: spur followup\n%s\nthe overview\n%s", c.asOf.Format(time.DateOnly), c.years, c.region,
+				strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
 }

@@ -29,6 +29,14 @@
 // else organisation and name), the visit, the criterion and the field, so
 // that a subscribed calendar updates them instead of adding new ones.
 //
+// The units due for their next visit (visits.go), by the overview's rule
+// (report/overview): a unit's last visit is the latest of its inspections
+// chosen, with a plan or without; its next is Options.VisitInterval years
+// later; it is due when that day falls before D, and due soon when on D or
+// at most Options.Within days after. The calendar has an event on each
+// chosen unit's next visit, listed or later, whose UID is the unit's
+// identity's, so that a new visit moves it.
+//
 // # What it must not do
 //
 // It is pure: inspections in, a view.List out. It opens no files and
@@ -36,6 +44,6 @@
 // is in package view, which knows nothing of schema, so that the
 // renderers do not either.
 //
-//	l, dups := followup.Build(insps, followup.Options{AsOf: day, Within: 30})
+//	l, dups := followup.Build(insps, followup.Options{AsOf: day, Within: 30, VisitInterval: 5})
 //	err := markdown.Followup(w, l)
 package followup

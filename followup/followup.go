@@ -17,6 +17,7 @@ import (
 	"spur/followup/view"
 	"spur/report"
 	"spur/report/compose"
+	"spur/report/overview"
 	"spur/schema"
 )
 
@@ -37,6 +38,10 @@ type Options struct {
 	// Failed names the inspection files that could not be read; the list
 	// says that it lacks them.
 	Failed []string
+	// VisitInterval is the years from a unit's last visit to its next
+	// (visits.go); 0 or less means overview.DefaultVisitInterval, as in
+	// the overview.
+	VisitInterval int
 }
 
 // Duplicate is an inspection left out of the list because one given
@@ -52,11 +57,14 @@ func (d Duplicate) Error() string {
 
 // Build makes the follow-up list of inspections loaded and validated with
 // schema.Load (or input.File): every action of every action plan chosen
-// by opt, with its state as of opt.AsOf. Inspections without an action
-// plan have no actions and are not listed. The same inspections in the
-// same order give the same list; the order of the list is its own
-// (region, unit, responsible, state), not the order given, except that of
-// two inspections of the same unit and visit the first is kept.
+// by opt, with its state as of opt.AsOf, and the units whose next visit
+// (opt.VisitInterval years after their last) falls before opt.AsOf or
+// within opt.Within days after it (visits.go). Inspections without an
+// action plan have no actions and are not listed, but they are visits of
+// their units. The same inspections in the same order give the same
+// list; the order of the list is its own (region, unit, responsible,
+// state), not the order given, except that of two inspections of the
+// same unit and visit the first is kept.
 func Build(insps []*schema.Inspection, opt Options) (*view.List, []Duplicate) {
 	l := view.Swedish()
 	asOf := day(opt.AsOf)
@@ -75,10 +83,12 @@ func Build(insps []*schema.Inspection, opt Options) (*view.List, []Duplicate) {
 	seen := map[string]string{}
 	var dups []Duplicate
 	var units []unitAt
+	var chosen []*schema.Inspection
 	for _, insp := range insps {
 		if insp == nil || !oneOf(opt.Region, insp.Unit.Region) || !oneOf(opt.Specialty, insp.Unit.Specialty) {
 			continue
 		}
+		chosen = append(chosen, insp)
 		key := unitKey(insp.Unit) + "\x00" + insp.Visit.String()
 		if first, dup := seen[key]; dup {
 			dups = append(dups, Duplicate{File: insp.File, Same: first})
@@ -91,7 +101,13 @@ func Build(insps []*schema.Inspection, opt Options) (*view.List, []Duplicate) {
 		units = append(units, b.unit(insp))
 	}
 	b.arrange(units)
-	out.Count = l.Counted(out.Total.Total(), len(units))
+	years := opt.VisitInterval
+	if years <= 0 {
+		years = overview.DefaultVisitInterval
+	}
+	b.visits(chosen, years)
+	out.Count = l.Counted(out.Total.Total(), len(units)) + ". " +
+		l.VisitsCounted(out.VisitCounts[view.VisitDue], out.VisitCounts[view.VisitSoon], within)
 	return out, dups
 }
 

@@ -16,6 +16,7 @@ import (
 	"spur/followup"
 	"spur/followup/followuptest"
 	"spur/followup/view"
+	"spur/input"
 	"spur/schema"
 )
 
@@ -27,7 +28,7 @@ func load(t testing.TB, paths ...string) []*schema.Inspection {
 	t.Helper()
 	var out []*schema.Inspection
 	for _, p := range paths {
-		insp, diags, err := schema.LoadFile(p)
+		insp, diags, err := input.Load(p)
 		if err != nil || diags.HasErrors() {
 			t.Fatalf("%s: %v\n%s", p, err, diags)
 		}
@@ -291,8 +292,17 @@ func checkList(t *testing.T, l *view.List, gen []followuptest.Inspection, asOf t
 	if seen != len(want) {
 		t.Errorf("%d actions listed, %d written", seen, len(want))
 	}
+	// And one on each unit's next visit: every generated unit is another
+	// unit, visited on the fixture's day.
+	wantEvents += len(gen)
 	if len(l.Events) != wantEvents {
 		t.Errorf("%d events, want %d", len(l.Events), wantEvents)
+	}
+	next := followuptest.Visit.AddDate(5, 0, 0) // the default interval, five years
+	for _, e := range l.Events {
+		if e.Field == "next_visit" && (!e.Date.Equal(next) || !strings.HasPrefix(e.Summary, "Nästa granskning – ")) {
+			t.Errorf("next visit %q on %s, want on %s", e.Summary, e.Date.Format(time.DateOnly), next.Format(time.DateOnly))
+		}
 	}
 	for _, e := range l.Events {
 		if uids[e.UID] || !strings.HasSuffix(e.UID, "@spur") {
@@ -500,7 +510,7 @@ func TestUIDsStable(t *testing.T) {
 	insp := load(t, fixture)[0]
 	insp.Unit.ID = "SE2321000016-ABCD"
 	first := uids(insp, asOf)
-	if len(first) != 17 { // 3 due dates, 14 dates of follow-up
+	if len(first) != 18 { // 3 due dates, 14 dates of follow-up, the next visit
 		t.Fatalf("%d events: %v", len(first), first)
 	}
 	insp.Unit.Name = "Almakliniken, ny namnskylt"
@@ -518,13 +528,13 @@ func TestUIDsStable(t *testing.T) {
 }
 
 func ExampleBuild() {
-	insp, _, _ := schema.LoadFile(fixture)
+	insp, _, _ := input.Load(fixture)
 	l, _ := followup.Build([]*schema.Inspection{insp}, followup.Options{AsOf: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Within: 30})
 	fmt.Println(l.Count)
 	for _, r := range l.Regions {
 		fmt.Println(r.Name, r.Counts[view.Overdue], "försenade,", r.Counts[view.Done], "genomförda")
 	}
 	// Output:
-	// 14 åtgärder i 1 handlingsplan
+	// 14 åtgärder i 1 handlingsplan. Nästa granskning: försenad för ingen verksamhet, inom 30 dagar för ingen verksamhet.
 	// Region Stockholm 3 försenade, 11 genomförda
 }

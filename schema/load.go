@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,33 +17,6 @@ import (
 // the limit leaves room for long action plans and refuses anything absurd
 // before it is parsed.
 const MaxInputSize = 4 << 20
-
-// LoadFile reads and loads an inspection file; "-" reads standard input.
-// The error is for files that cannot be read at all; problems in the content
-// are diagnostics.
-func LoadFile(name string) (*Inspection, Diagnostics, error) {
-	var r io.Reader
-	display := name
-	if name == "-" {
-		r, display = os.Stdin, "<stdin>"
-	} else {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, nil, fmt.Errorf("%s is a directory, not an inspection file", name)
-		}
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
-	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", display, err)
-	}
-	insp, diags := Load(display, data)
-	return insp, diags, nil
-}
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 

@@ -15,11 +15,13 @@ import (
 // filter and mark in Excel: one row per action in the list's order, with
 // a filter on every column, the header row frozen, and the dates spur
 // reads as dates (sortable, YYYY-MM-DD) beside the text the unit wrote.
-// A second sheet counts the actions per region and state. Nothing is
+// A second sheet counts the actions per region and state; a third lists
+// the units due for their next visit, with filters too. Nothing is
 // locked: the file is the coordinator's to work in.
 const (
 	SheetFollowup       = "Uppföljning"
 	SheetFollowupCounts = "Läget per region"
+	SheetFollowupVisits = "Nästa granskning"
 )
 
 // followupColumn is a column of the list: its header, its width in
@@ -146,6 +148,7 @@ func WriteFollowupList(w io.Writer, l *view.List) error {
 	wr.do(freezeHeader(f, sh, 1))
 	wr.do(printLayout(f, sh, "landscape", 1))
 	writeFollowupCounts(wr, st, l)
+	writeFollowupVisits(wr, st, dateStyle, l)
 	wr.do(docProps(f, L.Title+" "+l.AsOf, l.Filter, dayOf(l.Date)))
 	f.SetActiveSheet(0)
 	if wr.err != nil {
@@ -187,6 +190,49 @@ func writeFollowupCounts(wr *writer, st styles, l *view.List) {
 	}
 	put(L.AllRegions, l.Total, st.label)
 	wr.do(freezeHeader(wr.f, sh, 1))
+}
+
+// writeFollowupVisits is the third sheet: the units due for their next
+// visit in the list's order, the visits as dates, with a filter on every
+// column and the header row frozen.
+func writeFollowupVisits(wr *writer, st styles, dateStyle int, l *view.List) {
+	L := l.L
+	sh := SheetFollowupVisits
+	_, err := wr.f.NewSheet(sh)
+	wr.do(err)
+	head := []string{L.Region, L.Unit, L.Organisation, L.Specialty, L.UnitID, L.LastVisit, L.NextVisit, L.State}
+	widths := []float64{20, 28, 22, 18, 14, 12, 14, 18}
+	for c, h := range head {
+		wr.str(sh, c, 1, h, st.header)
+	}
+	wr.widths(sh, widths)
+	wr.height(sh, 1, 48)
+	day := func(s string) any {
+		if d, ok := schema.ParseISODate(s); ok {
+			return d.Time()
+		}
+		return nil
+	}
+	row := 2
+	for _, v := range l.Visits {
+		values := []any{cellText(v.Region), cellText(v.Name), cellText(v.Organisation), cellText(v.Specialty), cellText(v.ID),
+			day(v.Last), day(v.Next), v.StateName}
+		wr.do(wr.f.SetSheetRow(sh, cellName(0, row), &values))
+		row++
+	}
+	last := row - 1
+	if last >= 2 {
+		for c := range head {
+			s := st.text
+			if c == 5 || c == 6 {
+				s = dateStyle
+			}
+			wr.style(sh, c, 2, c, last, s)
+		}
+	}
+	wr.do(wr.f.AutoFilter(sh, cellName(0, 1)+":"+cellName(len(head)-1, max(last, 2)), nil))
+	wr.do(freezeHeader(wr.f, sh, 1))
+	wr.do(printLayout(wr.f, sh, "landscape", 1))
 }
 
 // maxCellText is the most characters a cell holds in Excel.

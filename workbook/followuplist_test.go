@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,7 +20,8 @@ import (
 // it back with excelize: one row per action in the list's order with
 // what it says (dates that can be read as dates), a filter over every
 // column, the header frozen, the columns' widths, the counts per region
-// on the second sheet; and the same bytes from the same list.
+// on the second sheet, the units due for their next visit on the third;
+// and the same bytes from the same list.
 func TestFollowupList(t *testing.T) {
 	asOf := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	gen, err := followuptest.Write("../fixtures/almaklinikens-vardcentral-2025.yaml", t.TempDir(), 6, 4, asOf, 30)
@@ -27,10 +29,19 @@ func TestFollowupList(t *testing.T) {
 		t.Fatal(err)
 	}
 	var insps []*schema.Inspection
-	for _, g := range gen {
-		insp, diags, err := schema.LoadFile(g.Path)
+	for i, g := range gen {
+		data, err := os.ReadFile(g.Path)
+		insp, diags := schema.Load(g.Path, data)
 		if err != nil || diags.HasErrors() {
 			t.Fatalf("%s: %v %s", g.Path, err, diags)
+		}
+		// Two units due for their next visit, five years after the last:
+		// one past it, one within the window (one without a region).
+		switch i {
+		case 2:
+			insp.Visit = schema.NewDate(2020, 3, 4)
+		case 4:
+			insp.Visit = schema.NewDate(2021, 1, 9)
 		}
 		insps = append(insps, insp)
 	}
@@ -50,7 +61,7 @@ func TestFollowupList(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 2 || got[0] != SheetFollowup || got[1] != SheetFollowupCounts {
+	if got := f.GetSheetList(); len(got) != 3 || got[0] != SheetFollowup || got[1] != SheetFollowupCounts || got[2] != "Nästa granskning" {
 		t.Fatalf("sheets %q", got)
 	}
 	sh := SheetFollowup
@@ -105,12 +116,13 @@ func TestFollowupList(t *testing.T) {
 	if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
 		t.Errorf("panes %+v, %v", panes, err)
 	}
-	var filter string
+	filters := map[string]string{}
 	for _, d := range f.GetDefinedName() {
 		if d.Name == "_xlnm._FilterDatabase" {
-			filter = d.RefersTo
+			filters[d.Scope] = d.RefersTo
 		}
 	}
+	filter := filters[sh]
 	if want := "'Uppföljning'!$A$1:$U$" + strconv.Itoa(l.Actions()+1); filter != want {
 		t.Errorf("filter %q, want %q", filter, want)
 	}
@@ -133,6 +145,31 @@ func TestFollowupList(t *testing.T) {
 	if strings.Join(last, "|") != strings.Join(want, "|") {
 		t.Errorf("the sum row %q, want %q", last, want)
 	}
+	// The units due for their next visit, with a filter and dates.
+	vs := SheetFollowupVisits
+	visits, _ := f.GetRows(vs)
+	wantVisits := []string{
+		"Region|Verksamhet|Huvudman/vårdgivare|Specialitet|Enhetens id|Senaste besök|Nästa granskning senast|Läge",
+		gen[2].Region + "|" + gen[2].Name + "|" + gen[2].Organisation + "|" + gen[2].Specialty + "|" + gen[2].ID + "|2020-03-04|2025-03-04|Försenad",
+		"Region ej angiven|" + gen[4].Name + "|" + gen[4].Organisation + "|" + gen[4].Specialty + "|" + gen[4].ID + "|2021-01-09|2026-01-09|Inom 30 dagar",
+	}
+	var gotVisits []string
+	for _, r := range visits {
+		gotVisits = append(gotVisits, strings.Join(r, "|"))
+	}
+	if strings.Join(gotVisits, "\n") != strings.Join(wantVisits, "\n") {
+		t.Errorf("next visits\n%s\nwant\n%s", strings.Join(gotVisits, "\n"), strings.Join(wantVisits, "\n"))
+	}
+	if raw, _ := f.GetCellValue(vs, "G2", excelize.Options{RawCellValue: true}); raw != "45720" {
+		t.Errorf("the next visit is stored as %q, not the date 2025-03-04", raw)
+	}
+	if want := "'Nästa granskning'!$A$1:$H$3"; filters[vs] != want {
+		t.Errorf("filter %q, want %q", filters[vs], want)
+	}
+	if panes, err := f.GetPanes(vs); err != nil || !panes.Freeze || panes.TopLeftCell != "A2" {
+		t.Errorf("panes %+v, %v", panes, err)
+	}
+
 	if props, err := f.GetDocProps(); err != nil || props.Created != "2026-01-01T00:00:00Z" || props.Title != "Uppföljning av handlingsplaner 2026-01-01" {
 		t.Errorf("properties %+v, %v", props, err)
 	}
@@ -152,8 +189,9 @@ func TestFollowupListEmpty(t *testing.T) {
 	}
 	rows, _ := f.GetRows(SheetFollowup)
 	counts, _ := f.GetRows(SheetFollowupCounts)
-	if len(rows) != 1 || len(counts) != 2 || counts[1][0] != view.Swedish().AllRegions {
-		t.Errorf("rows %q, counts %q", rows, counts)
+	visits, _ := f.GetRows(SheetFollowupVisits)
+	if len(rows) != 1 || len(counts) != 2 || counts[1][0] != view.Swedish().AllRegions || len(visits) != 1 {
+		t.Errorf("rows %q, counts %q, visits %q", rows, counts, visits)
 	}
 }
 

@@ -23,6 +23,7 @@ import (
 	"spur/render/ics"
 	"spur/render/markdown"
 	"spur/render/pdf"
+	"spur/report/overview"
 	"spur/schema"
 	"spur/workbook"
 )
@@ -50,9 +51,10 @@ const followupStem = "uppfoljning-"
 var followupOutput = regexp.MustCompile(`^uppfoljning-[0-9]{4}-[0-9]{2}-[0-9]{2}\.xlsx$`)
 
 // followup implements `spur followup [DIR] [--as-of DATE] [--within DAYS]
-// [--region R] [--specialty S] [-o OUT] [--format md,pdf,html,xlsx,ics]`:
-// every action of every inspection under DIR with its state as of a day,
-// as OUT/uppfoljning-<day>.md, .pdf, .html, .xlsx and .ics.
+// [--region R] [--specialty S] [--visit-interval N] [-o OUT] [--format
+// md,pdf,html,xlsx,ics]`: every action of every inspection under DIR with
+// its state as of a day, and the units due for their next visit, as
+// OUT/uppfoljning-<day>.md, .pdf, .html, .xlsx and .ics.
 func (e env) followup(args []string) int {
 	fs := newFlags(e, "followup")
 	asOf := fs.String("as-of", "", "")
@@ -60,6 +62,8 @@ func (e env) followup(args []string) int {
 	out := fs.String("o", ".", "")
 	formats := fs.String("format", "", "") // "": all five
 	var opt followup.Options
+	opt.VisitInterval = overview.DefaultVisitInterval
+	fs.Var(nonNegative{&opt.VisitInterval}, "visit-interval", "")
 	fs.Func("region", "", func(s string) error { opt.Region = append(opt.Region, s); return nil })
 	fs.Func("specialty", "", func(s string) error { opt.Specialty = append(opt.Specialty, s); return nil })
 	pos, ok := e.parse(fs, args)
@@ -127,6 +131,9 @@ func (e env) followup(args []string) int {
 		}
 	}
 	fmt.Fprintf(e.stderr, "spur followup: %s as of %s", followupCount(l), l.AsOf)
+	if due, soon := l.VisitCounts[view.VisitDue], l.VisitCounts[view.VisitSoon]; due+soon > 0 {
+		fmt.Fprintf(e.stderr, "; next visit due for %s (%d past, %d within %d days)", plural(due+soon, "unit"), due, soon, l.Within)
+	}
 	if len(failed) > 0 {
 		fmt.Fprintf(e.stderr, "; %d of %s failed and are missing from the list", len(failed), plural(len(paths), "inspection"))
 	}

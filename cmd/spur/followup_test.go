@@ -302,19 +302,25 @@ func TestFollowupCalendar(t *testing.T) {
 		t.Errorf("VERSION %q", cal.Version)
 	}
 	type want struct {
-		unit, crit, action, summary string
-		day                         time.Time
+		summary string
+		day     time.Time
+		says    []string // in the description
 	}
 	var wants []want
 	for _, g := range gen {
+		says := []string{"Verksamhet: " + g.Name}
 		for _, e := range g.Entries {
+			says := append(says, "Kriterium: "+e.Criterion+" – ", "Planerad åtgärd: "+e.Action)
 			if !e.DueDate.IsZero() {
-				wants = append(wants, want{g.Name, e.Criterion, e.Action, e.Criterion + " ska vara genomförd – " + g.Name, e.DueDate})
+				wants = append(wants, want{e.Criterion + " ska vara genomförd – " + g.Name, e.DueDate, says})
 			}
 			if !e.FollowUpDate.IsZero() {
-				wants = append(wants, want{g.Name, e.Criterion, e.Action, "Uppföljning av " + e.Criterion + " – " + g.Name, e.FollowUpDate})
+				wants = append(wants, want{"Uppföljning av " + e.Criterion + " – " + g.Name, e.FollowUpDate, says})
 			}
 		}
+		// Each unit's next visit, five years after its visit.
+		wants = append(wants, want{"Nästa granskning – " + g.Name, followuptest.Visit.AddDate(5, 0, 0),
+			append(says, "Senaste besök: "+followuptest.Visit.Format(time.DateOnly), "Nästa granskning senast: 2030-02-11 (5 år efter det senaste besöket)")})
 	}
 	if len(cal.Events) != len(wants) {
 		t.Fatalf("%d events, want %d", len(cal.Events), len(wants))
@@ -341,20 +347,95 @@ func TestFollowupCalendar(t *testing.T) {
 		if ev.End != w.day.AddDate(0, 0, 1).Format(time.DateOnly) {
 			t.Errorf("%s: ends %s", w.summary, ev.End)
 		}
-		for _, s := range []string{"Verksamhet: " + w.unit, "Kriterium: " + w.crit + " – ", "Planerad åtgärd: " + w.action} {
+		for _, s := range w.says {
 			if !strings.Contains(ev.Description, s) {
 				t.Errorf("%s: the description lacks %q:\n%s", w.summary, s, ev.Description)
 			}
 		}
 	}
-	// The next run, a day later, updates the same events: same UIDs.
+	// The next run, a day later and with another interval of visits,
+	// updates the same events: same UIDs.
 	out2 := t.TempDir()
-	runFollowup(t, dir, "--as-of", "2026-01-02", "-o", out2, "--format", "ics")
+	runFollowup(t, dir, "--as-of", "2026-01-02", "-o", out2, "--format", "ics", "--visit-interval", "4")
 	next, _ := os.ReadFile(filepath.Join(out2, "uppfoljning-2026-01-02.ics"))
 	for uid := range uids {
 		if !bytes.Contains(next, []byte("UID:"+uid+"\r\n")) {
 			t.Errorf("UID %s is gone a day later", uid)
 			break
+		}
+	}
+	if n := bytes.Count(next, []byte("DTSTART;VALUE=DATE:20290211\r\n")); n != len(gen) {
+		t.Errorf("%d events on 2029-02-11, want the next visit of each of the %d units", n, len(gen))
+	}
+}
+
+// writeVisit writes the fixture as the inspection of another unit on
+// another day.
+func writeVisit(t *testing.T, dir, name, region, visit string) {
+	t.Helper()
+	b, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(b), "\nvisit: 2025-02-11\n", "\nvisit: "+visit+"\n", 1)
+	s = strings.Replace(s, "\n  name: Almaklinikens vårdcentral\n", "\n  name: "+name+"\n", 1)
+	s = strings.Replace(s, "\n  region: Region Stockholm\n", "\n  region: "+region+"\n", 1)
+	if s == string(b) {
+		t.Fatal("the fixture is not as this test expects")
+	}
+	p := filepath.Join(dir, name+"-"+visit+".yaml")
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFollowupNextVisits: the units whose next visit (five years after
+// their last, else --visit-interval) falls before --as-of, or within
+// --within days after it, are in the Markdown, in the order of those
+// days, said on the count's line and in the summary on stderr; a unit
+// visited again since is not; a negative or broken interval is a usage
+// error.
+func TestFollowupNextVisits(t *testing.T) {
+	dir := t.TempDir()
+	writeVisit(t, dir, "Gamla kliniken", "Region Skåne", "2020-06-01")         // next 2025-06-01: due
+	writeVisit(t, dir, "Nästan dags", "Region Uppsala", "2021-01-20")          // next 2026-01-20: within 30 days
+	writeVisit(t, dir, "Besökt igen", "Region Skåne", "2019-09-09")            // would be due, but...
+	writeVisit(t, dir, "Besökt igen", "Region Skåne", "2024-09-09")            // ... visited again
+	copyFile(t, fixture, filepath.Join(dir, "almaklinikens-vardcentral.yaml")) // next 2030-02-11
+	out := t.TempDir()
+	code, _, stderr := runFollowup(t, dir, "--as-of", "2026-01-01", "-o", out, "--format", "md")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "as of 2026-01-01; next visit due for 2 units (1 past, 1 within 30 days)\n") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "uppfoljning-2026-01-01.md"))
+	for _, want := range []string{
+		"Nästa granskning: försenad för 1 verksamhet, inom 30 dagar för 1 verksamhet.\n",
+		"## Nästa granskning\n\nVerksamheter vars nästa granskning, 5 år efter det senaste besöket, infaller före 2026-01-01 (försenad) eller inom 30 dagar därefter.",
+		"| Verksamhet | Region | Senaste besök | Nästa granskning senast | Läge |\n| --- | --- | --- | --- | --- |\n" +
+			"| Gamla kliniken | Region Skåne | 2020-06-01 | 2025-06-01 | Försenad |\n" +
+			"| Nästan dags | Region Uppsala | 2021-01-20 | 2026-01-20 | Inom 30 dagar |\n\n",
+	} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("the Markdown lacks %q:\n%.1500s", want, md)
+		}
+	}
+
+	// Three years: Besökt igen (2027-09-09) is not due yet, Almakliniken
+	// (2028-02-11) neither; a window of 0 days leaves Nästan dags out.
+	code, _, stderr = runFollowup(t, dir, "--as-of", "2026-01-01", "-o", out, "--format", "md", "--visit-interval", "3", "--within", "0")
+	md, _ = os.ReadFile(filepath.Join(out, "uppfoljning-2026-01-01.md"))
+	if code != exitOK || !strings.Contains(string(md), "| Gamla kliniken | Region Skåne | 2020-06-01 | 2023-06-01 | Försenad |\n"+
+		"| Nästan dags | Region Uppsala | 2021-01-20 | 2024-01-20 | Försenad |\n\n") {
+		t.Errorf("--visit-interval 3: exit %d, %s\n%.1500s", code, stderr, md)
+	}
+
+	for _, bad := range []string{"-1", "fem", "2.5"} {
+		code, _, stderr := runFollowup(t, dir, "--visit-interval", bad, "-o", out)
+		if code != exitUsage || !strings.Contains(stderr, "visit-interval") {
+			t.Errorf("--visit-interval %s: exit %d, %q", bad, code, stderr)
 		}
 	}
 }
@@ -365,7 +446,8 @@ func TestFollowupCalendar(t *testing.T) {
 func BenchmarkFollowup1000(b *testing.B) {
 	dir := b.TempDir()
 	in := filepath.Join(dir, "in")
-	if _, err := corpus.Generate(in, 1000, 1); err != nil {
+	// Repeat visits and follow-ups, as a region's repository holds them.
+	if _, err := corpus.GenerateWith(in, 1000, 1, corpus.Options{Revisits: true, FollowUps: true}); err != nil {
 		b.Fatal(err)
 	}
 	runtime.GC()

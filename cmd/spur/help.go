@@ -97,12 +97,13 @@ var commands = map[string]command{
 		example: []string{"spur build fixtures -o out", "spur build --check fixtures -o out"},
 	},
 	"followup": {
-		usage:   []string{"followup [DIR] [--as-of DATE] [--within DAYS] [--region R] [--specialty S] [-o OUT]\n             [--format md,pdf,html,xlsx,ics]"},
-		summary: "Lists every action of every action plan under DIR (default .) with where it stands on a day: done, overdue, due within --within days, open, no date given, or a date text spur cannot read; grouped by region, unit and responsible, with the counts per region at the top. Writes OUT/uppfoljning-<day>.md, .pdf, .html, .xlsx (one row per action, with filters) and .ics (one all-day event per due date and per date of follow-up, whose UIDs stay the same from run to run, for a calendar to subscribe to). Exit status 1 when an inspection cannot be read; the list then names it.",
+		usage:   []string{"followup [DIR] [--as-of DATE] [--within DAYS] [--region R] [--specialty S]\n             [--visit-interval N] [-o OUT] [--format md,pdf,html,xlsx,ics]"},
+		summary: "Lists every action of every action plan under DIR (default .) with where it stands on a day: done, overdue, due within --within days, open, no date given, or a date text spur cannot read; grouped by region, unit and responsible, with the counts per region at the top. Lists too the units whose next visit (--visit-interval years after the last of their inspections under DIR, as the overview of spur build reckons it) falls before the day or within --within days after it. Writes OUT/uppfoljning-<day>.md, .pdf, .html, .xlsx (one row per action, with filters; the units due on a sheet of their own) and .ics (one all-day event per due date, per date of follow-up and per unit's next visit, whose UIDs stay the same from run to run, for a calendar to subscribe to). Exit status 1 when an inspection cannot be read; the list then names it.",
 		flags: map[string]string{"as-of": "the day the states are as of, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's day, else today)",
-			"within": "how many days ahead an action counts as due soon (default 30)", "region": "only this region (repeat for more)",
+			"within": "how many days ahead an action or a unit's next visit counts as due soon (default 30)", "region": "only this region (repeat for more)",
 			"specialty": "only this specialty (repeat for more)", "o": "the directory to write into",
-			"format": "the formats to write, comma-separated, among md, pdf, html, xlsx and ics (default: all of them)"},
+			"visit-interval": "years from a unit's last visit to its next, for the list of units due (default 5; 0 means 5 too)",
+			"format":         "the formats to write, comma-separated, among md, pdf, html, xlsx and ics (default: all of them)"},
 		example: []string{"spur followup fixtures --as-of 2026-01-01 -o out"},
 	},
 	"preview": {

@@ -42,6 +42,22 @@ type Labels struct {
 	EventDue      string // "%s ska vara genomförd" with the criterion
 	EventFollowUp string // "Uppföljning av %s"
 	Calendar      string // the calendar's name
+	NextVisits    string // the heading of the units due for their next visit
+	LastVisit     string // "Senaste besök"
+	NextVisit     string // "Nästa granskning senast"
+	// VisitStates are the words of each VisitState; VisitSoon's takes
+	// the window in days.
+	VisitStates [len(VisitStates)]string
+	// VisitsNote says which units the list of next visits holds: the
+	// interval in years, the day and the window in days; NoVisits that
+	// there is none.
+	VisitsNote func(years int, day string, within int) string
+	NoVisits   func(day string, within int) string
+	// VisitsCounted is the units due for their next visit on the count's
+	// line: those past it, and those within the window of days.
+	VisitsCounted func(due, soon, within int) string
+	// Interval is the interval of visits in the calendar's events.
+	Interval func(years int) string
 	// States are the words of each state, indexed by State; DueSoon's
 	// takes the window in days.
 	States [len(States)]string
@@ -69,7 +85,20 @@ var swedish = Labels{
 	NoActions: "Inga åtgärder i urvalet.",
 	Failed:    "Följande filer kunde inte läsas och saknas därför i listan:", FileLabel: "Fil",
 	EventDue: "%s ska vara genomförd", EventFollowUp: "Uppföljning av %s",
-	Calendar: "SPUR: uppföljning av handlingsplaner",
+	Calendar:   "SPUR: uppföljning av handlingsplaner",
+	NextVisits: "Nästa granskning", LastVisit: "Senaste besök", NextVisit: "Nästa granskning senast",
+	VisitStates: [len(VisitStates)]string{"Försenad", "Inom %d dagar"},
+	VisitsNote: func(years int, day string, within int) string {
+		return fmt.Sprintf("Verksamheter vars nästa granskning, %d år efter det senaste besöket, infaller före %s (försenad) eller inom %d dagar därefter. "+
+			"Det senaste besöket är det senaste av verksamhetens inspektioner i urvalet, också de utan handlingsplan.", years, day, within)
+	},
+	NoVisits: func(day string, within int) string {
+		return fmt.Sprintf("Ingen verksamhet i urvalet ska granskas igen före %s eller inom %d dagar därefter.", day, within)
+	},
+	VisitsCounted: func(due, soon, within int) string {
+		return fmt.Sprintf("Nästa granskning: försenad för %s, inom %d dagar för %s.", units(due), within, units(soon))
+	},
+	Interval: func(years int) string { return fmt.Sprintf("%d år efter det senaste besöket", years) },
 	States:   [len(States)]string{"Försenad", "Ska vara genomförd inom %d dagar", "Senare datum", "Inget datum angivet", "Datum som inte kan läsas", "Genomförd"},
 	Intro: func(day string, within int) string {
 		return fmt.Sprintf("Läget per %s för varje åtgärd i handlingsplanerna. Försenad: datumet då åtgärden skulle vara genomförd har passerat. "+
@@ -93,6 +122,17 @@ var swedish = Labels{
 		return fmt.Sprintf("%d %s i %d %s", actions, a, plans, p)
 	},
 	Page: func(n, total int) string { return fmt.Sprintf("Sida %d av %d", n, total) },
+}
+
+// units is n units in words: "ingen verksamhet", "1 verksamhet", "2 verksamheter".
+func units(n int) string {
+	switch n {
+	case 0:
+		return "ingen verksamhet"
+	case 1:
+		return "1 verksamhet"
+	}
+	return fmt.Sprintf("%d verksamheter", n)
 }
 
 // Swedish returns the labels of the list in Swedish, the language of the

@@ -53,16 +53,55 @@ type List struct {
 	// window filled in, indexed by State.
 	StateNames [len(States)]string
 	Intro      string // what the list is, in a sentence or two
-	Count      string // "14 åtgärder i 1 handlingsplan"
+	Count      string // "14 åtgärder i 1 handlingsplan. Nästa granskning: försenad för 1 verksamhet, inom 30 dagar för ingen verksamhet."
 	Filter     string // the selection in words, "" when every inspection is shown
 	Total      Counts
 	Regions    []Region
 	// Failed names the inspection files that could not be read, which
 	// the list therefore lacks; the documents say so.
 	Failed []string
+	// Interval is the years from a unit's last visit to its next.
+	Interval int
+	// Visits are the units whose next visit falls before the list's day
+	// (VisitDue) or at most Within days after it (VisitSoon), by the day of the
+	// next visit, then region and unit (visits.go in package followup).
+	// VisitsNote says which units they are, NoVisits that there is none.
+	Visits               []Visit
+	VisitsNote, NoVisits string
+	// VisitCounts is the number of Visits per VisitState.
+	VisitCounts [len(VisitStates)]int
+	// VisitStateNames are the words of each VisitState, the window filled
+	// in: "Försenad", "Inom 30 dagar".
+	VisitStateNames [len(VisitStates)]string
 	// Events are the calendar's: one per date of an action that can be
-	// read (its due date and its date of follow-up), in list order.
+	// read (its due date and its date of follow-up), in list order, then
+	// one per unit of the selection on the day of its next visit, in the
+	// order of those days.
 	Events []Event
+}
+
+// VisitState is where a unit's next visit stands on the list's day.
+type VisitState int
+
+const (
+	VisitDue  VisitState = iota // the next visit falls before the list's day
+	VisitSoon                   // on the day or at most List.Within days after it
+)
+
+// VisitStates is every state of a visit, in the order of the counts.
+var VisitStates = [...]VisitState{VisitDue, VisitSoon}
+
+// Visit is a unit whose next visit is due: its last visit (the latest of
+// its inspections chosen, whether or not with an action plan) and the day
+// of its next, List.Interval years later.
+type Visit struct {
+	Region                            string // as written; Labels.NoRegion when none
+	Name, Organisation, Specialty, ID string // as of the last visit
+	Last, Next                        string // YYYY-MM-DD
+	NextDate                          time.Time
+	State                             VisitState
+	StateName                         string // List.VisitStateNames[State]
+	File                              string // the last visit's inspection file
 }
 
 // Actions is the number of actions in the list.
@@ -141,7 +180,7 @@ type Event struct {
 	// adding another.
 	UID         string
 	Date        time.Time // the day (UTC midnight)
-	Field       string    // "due" or "follow_up"
+	Field       string    // "due", "follow_up" or "next_visit"
 	Summary     string
 	Description string // plain text, lines separated by "\n"
 	Categories  []string

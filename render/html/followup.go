@@ -9,7 +9,8 @@ import (
 )
 
 // Followup writes the follow-up list of spur followup: the counts per
-// region as a table, then per region, unit and responsible each action
+// region as a table, the units due for their next visit as a table whose
+// row headers are the units, then per region, unit and responsible each action
 // under a heading of its own, with its fields as a table whose row
 // headers name them, as the action plan is written. Headings nest (h1 the
 // list, h2 a region, h3 a unit, h4 a responsible, h5 an action), every
@@ -40,6 +41,7 @@ func Followup(w io.Writer, l *view.List) (warnings []string, err error) {
 		p.raw("</ul>\n")
 	}
 	followupCounts(&p, l)
+	followupVisits(&p, l)
 	for _, r := range l.Regions {
 		p.raw("<section>\n")
 		p.heading(2, r.Name)
@@ -83,6 +85,43 @@ func followupCounts(p *page, l *view.List) {
 		p.para("note", L.NoActions)
 	}
 	p.raw("</section>\n")
+}
+
+// followupVisits is the table of the units due for their next visit, or
+// a note that says there is none.
+func followupVisits(p *page, l *view.List) {
+	L := l.L
+	p.raw("<section>\n")
+	id := p.heading(2, L.NextVisits)
+	if len(l.Visits) == 0 {
+		p.para("note", l.NoVisits)
+		p.raw("</section>\n")
+		return
+	}
+	p.para("", l.VisitsNote)
+	p.raw("<table aria-labelledby=\"", id, "\">\n")
+	cols(p, []string{L.Unit, L.Region, L.LastVisit, L.NextVisit, L.State}, 0)
+	p.raw("<tbody>\n")
+	for _, v := range l.Visits {
+		p.raw("<tr><th scope=\"row\">")
+		p.text(report.Dash(v.Name))
+		p.raw("</th>")
+		for _, c := range []string{v.Region, v.Last, v.Next} {
+			p.raw("<td>")
+			p.text(c)
+			p.raw("</td>")
+		}
+		p.raw("<td>")
+		if v.State == view.VisitDue {
+			p.raw("<strong>")
+			p.text(v.StateName)
+			p.raw("</strong>")
+		} else {
+			p.text(v.StateName)
+		}
+		p.raw("</td></tr>\n")
+	}
+	p.raw("</tbody>\n</table>\n</section>\n")
 }
 
 func followupUnit(p *page, L view.Labels, u *view.Unit) {

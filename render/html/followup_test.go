@@ -10,6 +10,7 @@ import (
 
 	"spur/followup"
 	fview "spur/followup/view"
+	"spur/input"
 	"spur/render/html"
 	"spur/schema"
 )
@@ -18,7 +19,7 @@ import (
 // type that HTML would read as markup.
 func followupList(t *testing.T) *fview.List {
 	t.Helper()
-	insp, diags, err := schema.LoadFile(fixture)
+	insp, diags, err := input.Load(fixture)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("%v %s", err, diags)
 	}
@@ -26,6 +27,8 @@ func followupList(t *testing.T) *fview.List {
 	insp.Unit.Region = "Region <script>alert(1)</script>"
 	insp.ActionPlan.Entries[0].Responsible = "Chef <i>A</i>"
 	insp.ActionPlan.Entries[0].Action = "<img src=x onerror=alert(1)>\n\n- ett\n- två"
+	// Visited more than five years before the list's day: due again.
+	insp.Visit = schema.NewDate(2020, 6, 1)
 	l, _ := followup.Build([]*schema.Inspection{insp}, followup.Options{AsOf: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Within: 30})
 	return l
 }
@@ -33,7 +36,8 @@ func followupList(t *testing.T) *fview.List {
 // TestFollowupAccessible: the page is lang="sv"; its headings nest without
 // a gap and are those of the view, with the texts as typed; every table
 // is labelled by a heading that exists and has a header in each row or
-// column, scoped; what a person typed is text, never an element.
+// column, scoped (the unit due for its next visit heads its row); what a
+// person typed is text, never an element.
 func TestFollowupAccessible(t *testing.T) {
 	l := followupList(t)
 	var buf bytes.Buffer
@@ -65,7 +69,7 @@ func TestFollowupAccessible(t *testing.T) {
 	if len(titles) != 1 || titles[0] != l.L.Title {
 		t.Errorf("titles %q", titles)
 	}
-	want := []heading{{0, l.L.Summary}}
+	want := []heading{{0, l.L.Summary}, {0, l.L.NextVisits}}
 	for _, r := range l.Regions {
 		want = append(want, heading{0, r.Name})
 		for _, u := range r.Units {
@@ -111,12 +115,14 @@ func TestFollowupAccessible(t *testing.T) {
 			}
 		}
 	})
-	if tables != 1+l.Actions() {
-		t.Errorf("%d tables, want the counts and one per action (%d)", tables, 1+l.Actions())
+	if tables != 2+l.Actions() {
+		t.Errorf("%d tables, want the counts, the next visits and one per action (%d)", tables, 2+l.Actions())
 	}
 	text := textOf(doc)
 	for _, w := range []string{"Region <script>alert(1)</script> 3 0 0 0 0 11 14", "Alla regioner 3 0 0 0 0 11 14",
-		"Planerad åtgärd <img src=x onerror=alert(1)> ett två", "Kliniken <b>fet</b> & \"citat\", besök 2025-02-11"} {
+		"Planerad åtgärd <img src=x onerror=alert(1)> ett två", "Kliniken <b>fet</b> & \"citat\", besök 2020-06-01",
+		"Verksamhet Region Senaste besök Nästa granskning senast Läge " +
+			"Kliniken <b>fet</b> & \"citat\" Region <script>alert(1)</script> 2020-06-01 2025-06-01 Försenad"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the page lacks %q", w)
 		}

@@ -1,6 +1,6 @@
 // Package ics writes iCalendar files (RFC 5545): the calendar of spur
-// followup, one all-day event per date of an action that can be read, for
-// a coordinator's calendar to subscribe to.
+// followup, one all-day event per date of an action that can be read and
+// one per unit's next visit, for a coordinator's calendar to subscribe to.
 //
 // # What it owns
 //

@@ -8,11 +8,13 @@ import (
 	"strings"
 
 	"spur/followup/view"
+	"spur/report"
 )
 
 // Followup writes the follow-up list of spur followup: the counts per
-// region, then per region, unit and responsible every action with its
-// state, its dates and its latest follow-up. Every text from an inspection
+// region, the units due for their next visit as a table, then per region,
+// unit and responsible every action with its state, its dates and its
+// latest follow-up. Every text from an inspection
 // is escaped (Escape, Safe), so nothing a unit wrote can open a heading, a
 // table or HTML. It is written in Go rather than as a template: the list
 // is spur's own document, not one an inspection body restyles.
@@ -56,6 +58,7 @@ func Followup(w io.Writer, l *view.List) error {
 	if len(l.Regions) == 0 {
 		fmt.Fprintf(&b, "*%s*\n\n", Escape(L.NoActions))
 	}
+	followupVisits(&b, l)
 
 	for _, r := range l.Regions {
 		fmt.Fprintf(&b, "## %s\n\n", Escape(r.Name))
@@ -67,6 +70,30 @@ func Followup(w io.Writer, l *view.List) error {
 		return fmt.Errorf("markdown: write: %w", err)
 	}
 	return nil
+}
+
+// followupVisits is the table of the units due for their next visit, or
+// a line that says there is none.
+func followupVisits(b *bytes.Buffer, l *view.List) {
+	L := l.L
+	fmt.Fprintf(b, "## %s\n\n", Escape(L.NextVisits))
+	if len(l.Visits) == 0 {
+		fmt.Fprintf(b, "*%s*\n\n", Escape(l.NoVisits))
+		return
+	}
+	fmt.Fprintf(b, "%s\n\n", Escape(l.VisitsNote))
+	cells := func(cs ...string) {
+		for _, c := range cs {
+			b.WriteString("| " + Escape(c) + " ")
+		}
+		b.WriteString("|\n")
+	}
+	cells(L.Unit, L.Region, L.LastVisit, L.NextVisit, L.State)
+	b.WriteString("| --- | --- | --- | --- | --- |\n")
+	for _, v := range l.Visits {
+		cells(report.Dash(v.Name), v.Region, v.Last, v.Next, v.StateName)
+	}
+	b.WriteString("\n")
 }
 
 func followupUnit(b *bytes.Buffer, L view.Labels, u *view.Unit) {

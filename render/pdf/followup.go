@@ -9,7 +9,8 @@ import (
 )
 
 // Followup lays out the follow-up list of spur followup: the counts per
-// region, then per region (the outline's first level), unit (its second)
+// region, the units due for their next visit as a table (a first level of
+// the outline), then per region (the outline's first level), unit (its second)
 // and responsible each action as a table of its fields, as the action
 // plan is laid out.
 func Followup(w io.Writer, l *view.List) (warnings []string, err error) {
@@ -65,6 +66,7 @@ func followupDoc(l *view.List, fs *Fonts) *Doc {
 	if len(l.Regions) == 0 {
 		d.Paragraph(Run{Text: L.NoActions, Italic: true})
 	}
+	followupVisits(d, l)
 
 	for _, r := range l.Regions {
 		d.SetContext(r.Name)
@@ -75,6 +77,28 @@ func followupDoc(l *view.List, fs *Fonts) *Doc {
 		}
 	}
 	return d
+}
+
+// followupVisits is the table of the units due for their next visit, or
+// a line that says there is none.
+func followupVisits(d *Doc, l *view.List) {
+	L := l.L
+	d.SetContext(L.NextVisits)
+	d.Bookmark(L.NextVisits, 0)
+	d.Heading(L.NextVisits, 1)
+	if len(l.Visits) == 0 {
+		d.Paragraph(Run{Text: l.NoVisits, Italic: true})
+		return
+	}
+	d.Paragraph(Run{Text: l.VisitsNote})
+	text := func(s string, bold bool) Cell { return Cell{Runs: []Run{{Text: report.Dash(s), Bold: bold}}} }
+	var rows [][]Cell
+	for _, v := range l.Visits {
+		rows = append(rows, []Cell{text(v.Name, false), text(v.Region, false), text(v.Last, false), text(v.Next, false),
+			text(v.StateName, v.State == view.VisitDue)})
+	}
+	d.Table([]Column{{}, {Width: 34}, {Width: 22}, {Width: 26}, {Width: 30}},
+		[]Cell{text(L.Unit, true), text(L.Region, true), text(L.LastVisit, true), text(L.NextVisit, true), text(L.State, true)}, rows)
 }
 
 func followupUnit(d *Doc, L view.Labels, u *view.Unit) {

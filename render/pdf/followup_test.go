@@ -11,6 +11,7 @@ import (
 	"spur/followup"
 	"spur/followup/followuptest"
 	"spur/followup/view"
+	"spur/input"
 	"spur/internal/preflight"
 	"spur/schema"
 )
@@ -27,10 +28,20 @@ func followupList(t *testing.T, n int) *view.List {
 		paths = append(paths, g.Path)
 	}
 	var insps []*schema.Inspection
-	for _, p := range paths {
-		insp, diags, err := schema.LoadFile(p)
+	for i, p := range paths {
+		insp, diags, err := input.Load(p)
 		if err != nil || diags.HasErrors() {
 			t.Fatalf("%s: %v %s", p, err, diags)
+		}
+		// Some units due for their next visit (five years after the
+		// last), one within the window of 30 days.
+		switch i {
+		case 1:
+			insp.Visit = schema.NewDate(2020, 6, 1)
+		case 2:
+			insp.Visit = schema.NewDate(2021, 1, 20)
+		case 3:
+			insp.Visit = schema.NewDate(2019, 11, 5)
 		}
 		insps = append(insps, insp)
 	}
@@ -38,8 +49,9 @@ func followupList(t *testing.T, n int) *view.List {
 	return l
 }
 
-// TestFollowupPDF: the list as a reader sees it: the regions, units,
-// responsibles and actions in the view's order, each action's state and
+// TestFollowupPDF: the list as a reader sees it: the units due for their
+// next visit, the regions, units, responsibles and actions in the view's
+// order, each action's state and
 // dates; qpdf finds no fault; the same list gives the same bytes; and
 // Preflight finds it PDF/A-1b (where it is installed).
 func TestFollowupPDF(t *testing.T) {
@@ -57,7 +69,13 @@ func TestFollowupPDF(t *testing.T) {
 	qpdfCheck(t, buf.Bytes())
 	text := strings.Join(strings.Fields(strings.Join(pdftotext(t, buf.Bytes()), " ")), " ")
 	// What is printed, in the order of the view.
-	want := []string{l.L.Title, l.Intro, l.Count, l.L.Summary, l.L.AllRegions}
+	want := []string{l.L.Title, l.Intro, l.Count, l.L.Summary, l.L.AllRegions, l.L.NextVisits, l.VisitsNote}
+	if len(l.Visits) != 3 {
+		t.Fatalf("%d units due for their next visit, want 3", len(l.Visits))
+	}
+	for _, v := range l.Visits {
+		want = append(want, v.Last, v.Next, v.StateName)
+	}
 	for _, r := range l.Regions {
 		want = append(want, r.Name)
 		for _, u := range r.Units {

@@ -1,0 +1,172 @@
+package followup
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"spur/followup/view"
+	"spur/report"
+	"spur/schema"
+)
+
+// When a unit's next visit is due (issue 14, item 4), by the overview's
+// rule (report/overview/visits.go), so that the two list the same units:
+//
+//   - a unit is schema.Unit.Identity (its id, else its organisation and
+//     name normalised), as overview.Row.UnitKey;
+//   - its last visit is the latest of its inspections chosen, with an
+//     action plan or without; of two on the same day the final report,
+//     then the later file;
+//   - its next visit is the last plus the interval in years (time.AddDate:
+//     a visit on 29 February is next due on 1 March);
+//   - it is due when its next visit falls strictly before the list's day.
+//
+// The list adds the units due soon: those whose next visit falls on the
+// day or at most Options.Within days after it, as an action is due soon.
+
+// lastVisit is a unit's latest inspection among those chosen.
+type lastVisit struct {
+	insp  *schema.Inspection
+	key   string // schema.Unit.Identity
+	visit time.Time
+	next  time.Time
+}
+
+// laterVisit orders two inspections of a unit by visit, a preliminary
+// report before a final one of the same day, then by file: the last is
+// the unit's last visit, as overview's byVisit orders rows.
+func laterVisit(a, b lastVisit) int {
+	return cmp.Or(a.visit.Compare(b.visit), cmp.Compare(btoi(a.insp.Status == schema.Final), btoi(b.insp.Status == schema.Final)),
+		cmp.Compare(a.insp.File, b.insp.File))
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// lastVisits is the last visit of each unit of insps, with its next
+// visit years later, by the day of the next visit, then region and unit
+// (Swedish order, the empty name last).
+func (b *builder) lastVisits(insps []*schema.Inspection, years int) []lastVisit {
+	at := map[string]int{}
+	var out []lastVisit
+	for _, insp := range insps {
+		t := insp.Visit.Time()
+		if t.IsZero() {
+			continue // a valid inspection always has its visit
+		}
+		v := lastVisit{insp: insp, key: insp.Unit.Identity(), visit: day(t)}
+		v.next = v.visit.AddDate(years, 0, 0)
+		i, seen := at[v.key]
+		switch {
+		case !seen:
+			at[v.key] = len(out)
+			out = append(out, v)
+		case laterVisit(v, out[i]) > 0:
+			out[i] = v
+		}
+	}
+	slices.SortFunc(out, func(x, y lastVisit) int {
+		xr, yr := line(x.insp.Unit.Region), line(y.insp.Unit.Region)
+		xn, yn := line(x.insp.Unit.Name), line(y.insp.Unit.Name)
+		xo, yo := line(x.insp.Unit.Organisation), line(y.insp.Unit.Organisation)
+		return cmp.Or(x.next.Compare(y.next), b.compareNames(xr, yr), cmp.Compare(xr, yr),
+			b.compareNames(xn, yn), cmp.Compare(xn, yn), b.compareNames(xo, yo), cmp.Compare(xo, yo), cmp.Compare(x.key, y.key))
+	})
+	return out
+}
+
+// visits fills in the list's units due for their next visit, their
+// counts and notes, and appends the calendar's event of each unit's next
+// visit.
+func (b *builder) visits(insps []*schema.Inspection, years int) {
+	l := b.list
+	L := l.L
+	l.Interval = years
+	for i, s := range L.VisitStates {
+		if view.VisitState(i) == view.VisitSoon {
+			s = fmt.Sprintf(s, l.Within)
+		}
+		l.VisitStateNames[i] = s
+	}
+	l.VisitsNote, l.NoVisits = L.VisitsNote(years, l.AsOf, l.Within), L.NoVisits(l.AsOf, l.Within)
+	for _, v := range b.lastVisits(insps, years) {
+		state, listed := b.visitState(v.next)
+		if listed {
+			u := v.insp.Unit
+			vis := view.Visit{Region: line(u.Region), Name: line(u.Name), Organisation: line(u.Organisation), Specialty: line(u.Specialty),
+				ID: line(u.ID), Last: v.visit.Format(time.DateOnly), Next: v.next.Format(time.DateOnly), NextDate: v.next,
+				State: state, StateName: l.VisitStateNames[state], File: v.insp.File}
+			if vis.Region == "" {
+				vis.Region = L.NoRegion
+			}
+			l.Visits = append(l.Visits, vis)
+			l.VisitCounts[state]++
+		}
+		l.Events = append(l.Events, b.visitEvent(v, state, listed))
+	}
+}
+
+// visitState is where a next visit on next stands on the list's day;
+// listed is false for one after the window.
+func (b *builder) visitState(next time.Time) (state view.VisitState, listed bool) {
+	switch {
+	case next.Before(b.asOf):
+		return view.VisitDue, true
+	case !next.After(b.soon):
+		return view.VisitSoon, true
+	}
+	return 0, false
+}
+
+// visitEvent is the calendar's event of a unit's next visit. Its UID is
+// the unit's identity's: a later visit of the unit moves the event in a
+// subscribed calendar instead of adding one.
+func (b *builder) visitEvent(v lastVisit, state view.VisitState, listed bool) view.Event {
+	l := b.list
+	L := l.L
+	u := v.insp.Unit
+	name := line(u.Name)
+	status := L.States[view.Open]
+	if listed {
+		status = l.VisitStateNames[state]
+	}
+	unit := name
+	if org := line(u.Organisation); org != "" {
+		unit += " (" + org + ")"
+	}
+	var lines []string
+	for _, f := range [][2]string{
+		{L.Unit, unit}, {L.Region, line(u.Region)}, {L.Specialty, line(u.Specialty)}, {L.UnitID, line(u.ID)},
+		{L.LastVisit, v.visit.Format(time.DateOnly)},
+		{L.NextVisit, v.next.Format(time.DateOnly) + " (" + L.Interval(l.Interval) + ")"},
+		{L.State + " per " + l.AsOf, status},
+	} {
+		if strings.TrimSpace(f[1]) != "" {
+			lines = append(lines, f[0]+": "+f[1])
+		}
+	}
+	return view.Event{
+		UID:         visitUID(v.key),
+		Date:        v.next,
+		Field:       "next_visit",
+		Summary:     L.NextVisits + " – " + report.Dash(name),
+		Description: strings.Join(lines, "\n"),
+		Categories:  []string{"SPUR", L.NextVisits},
+	}
+}
+
+// visitUID is the calendar identity of a unit's next visit: the same for
+// the same unit (schema.Unit.Identity) in every run, whatever the day.
+func visitUID(identity string) string {
+	sum := sha256.Sum256([]byte("spur followup\x00" + identity + "\x00next-visit"))
+	return hex.EncodeToString(sum[:16]) + "@spur"
+}
