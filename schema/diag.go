@@ -69,6 +69,16 @@ func (ds *Diagnostics) Errorf(p Pos, format string, args ...any) { ds.add(Error,
 // Warnf records a warning at p.
 func (ds *Diagnostics) Warnf(p Pos, format string, args ...any) { ds.add(Warning, p, format, args...) }
 
+// at reports whether a diagnostic stands at p.
+func (ds Diagnostics) at(p Pos) bool {
+	for _, d := range ds {
+		if d.Pos == p {
+			return true
+		}
+	}
+	return false
+}
+
 // HasErrors reports whether any diagnostic is an error.
 func (ds Diagnostics) HasErrors() bool {
 	for _, d := range ds {

@@ -29,6 +29,18 @@ func validate(insp *Inspection, diags *Diagnostics) {
 	if final && len(insp.Inspectors) == 0 {
 		diags.Errorf(insp.KeyPos("inspectors"), "a final report names its inspectors (inspectors: [...])")
 	}
+	// The report, its file and its row of the overview are named by the
+	// unit: a final report without a name would be "2026-09-15.pdf".
+	// Only a name written empty: a missing key or a value of the wrong
+	// kind has its message already.
+	if p, given := insp.pos["unit.name"]; given && strings.TrimSpace(insp.Unit.Name) == "" && !diags.at(p) {
+		const msg = "the unit has no name (unit.name): the report, its file name and the overview name it by the unit; write its name"
+		if final {
+			diags.Errorf(p, msg)
+		} else {
+			diags.Warnf(p, msg)
+		}
+	}
 	var letters []string
 	for _, a := range cat.Areas {
 		letters = append(letters, a.Letter)
