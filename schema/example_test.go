@@ -17,13 +17,13 @@ areas:
 `
 	_, diags := schema.Load("inspection.yaml", []byte(src))
 	for _, d := range diags {
-		if d.Pos.Line == 7 {
+		if d.Pos.Line == 2 || d.Pos.Line == 7 {
 			fmt.Println(d)
 		}
 	}
 	fmt.Println(len(diags), "problems")
 	// Output:
-	// inspection.yaml:7:27: C1 is a föreskrift that is not met: a final report needs an action-plan entry for it (action_plan.entries with criterion: C1)
+	// inspection.yaml:2:9: the report is final, but the unit's action plan is not in yet (C1 not met, and no action_plan): keep status: preliminary until it is; spur template makes the workbook the unit fills in, and spur import brings its plan into this file
 	// inspection.yaml:7:31: unknown criterion "C9" in area C; did you mean one of C1–C4?
 	// 9 problems
 }

@@ -141,6 +141,9 @@ func TestDiagnostics(t *testing.T) {
 		{name: "plan entry for unknown criterion", src: minimal + "action_plan:\n  entries:\n    - criterion: C9\n",
 			want: []string{`x.yaml:18:18: unknown criterion "C9"; did you mean one of C1–C4?`}, none: true},
 		{name: "final with unmet föreskrift and no plan", src: strings.Replace(withArea("C", "  C: {met: all, not_met: [C1, C3]}\n"), "preliminary", "final", 1),
+			want: []string{`x.yaml:2:9: the report is final, but the unit's action plan is not in yet (C1 not met, and no action_plan): keep status: preliminary until it is; spur template makes the workbook the unit fills in, and spur import brings its plan into this file`}, none: true},
+		// A plan that lacks an entry: the entry is named at the criterion.
+		{name: "final with a plan lacking an unmet föreskrift", src: strings.Replace(withArea("C", "  C: {met: all, not_met: [C1, C3]}\n"), "preliminary", "final", 1) + "action_plan:\n  entries:\n    - {criterion: C3, action: x}\n",
 			want: []string{`x.yaml:10:27: C1 is a föreskrift that is not met: a final report needs an action-plan entry for it (action_plan.entries with criterion: C1)`}, none: true},
 		// Issue 11, section 4, items 2 and 4: a decision is on a plan, a note on a decision.
 		{name: "plan decision without a plan", src: withArea("C", "  C:\n    met: all\n    not_met: [C1]\n    plan_decision: accepted\n"),

@@ -283,14 +283,32 @@ func validatePlan(insp *Inspection, cat *Catalog, final bool, notMetAt map[strin
 	if !final {
 		return
 	}
+	var unplanned []string
 	for _, ca := range cat.Areas {
 		for _, as := range insp.Areas[ca.Letter].Assessments {
 			cr := as.Criterion
 			if as.Result == NotMet && cr.Kind.Group() == Regulation && !planned[cr.ID] {
-				diags.Errorf(insp.Pos(notMetAt[cr.ID]), "%s is a föreskrift that is not met: a final report needs an action-plan entry for it (action_plan.entries with criterion: %s)", cr.ID, cr.ID)
+				unplanned = append(unplanned, cr.ID)
+				if insp.ActionPlan != nil {
+					diags.Errorf(insp.Pos(notMetAt[cr.ID]), "%s is a föreskrift that is not met: a final report needs an action-plan entry for it (action_plan.entries with criterion: %s)", cr.ID, cr.ID)
+				}
 			}
 		}
 	}
+	// A report set final before the unit's plan came in: the way on is
+	// back to preliminary, not an entry per criterion written by the
+	// inspectors. One message, at the status.
+	if len(unplanned) > 0 && insp.ActionPlan == nil {
+		diags.Errorf(insp.Pos("status"), "the report is final, but the unit's action plan is not in yet (%s not met, and no action_plan): keep status: preliminary until it is; spur template makes the workbook the unit fills in, and spur import brings its plan into this file", joinIDs(unplanned))
+	}
+}
+
+// joinIDs names criteria: "C1", "C1 and D7", "C1, D7 and E4".
+func joinIDs(ids []string) string {
+	if len(ids) < 2 {
+		return strings.Join(ids, "")
+	}
+	return strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
 }
 
 func readPlanDate(insp *Inspection, t *DateText, path string, base Date, diags *Diagnostics) {

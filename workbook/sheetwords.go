@@ -70,6 +70,7 @@ var rewrites = []struct {
 	{regexp.MustCompile(`^action-plan entry for (\S+), which is (met|not applicable|not assessed)`), wording.planRow},
 	{regexp.MustCompile(`^the action-plan entry for (\S+) has no planned action`), wording.noAction},
 	{regexp.MustCompile(`^(\S+) is a föreskrift that is not met: a final report needs an action-plan entry`), wording.unplanned},
+	{regexp.MustCompile(`^the report is final, but the unit's action plan is not in yet \((.+) not met, and no action_plan\)`), wording.finalEarly},
 	// package grade
 	{regexp.MustCompile(`^area ([A-H]) is (.+), not D: a decision on the action plan applies only to an area graded D`), wording.notD},
 	{regexp.MustCompile(`^area ([A-H]): every criterion is not applicable, so no grade can be computed`), wording.noGrade},
@@ -303,6 +304,11 @@ func (w wording) noAction(d schema.Diagnostic, m []string) schema.Diagnostics {
 func (w wording) unplanned(d schema.Diagnostic, m []string) schema.Diagnostics {
 	return redo(d, d.Pos, "%s is a föreskrift that is %s: a final report needs a row for it on sheet %s, with %s under %s and its %s",
 		m[1], svWord(resultWords, string(schema.NotMet)), SheetPlan, m[1], planHeaders[colID], planHeaders[colAction])
+}
+
+func (w wording) finalEarly(d schema.Diagnostic, m []string) schema.Diagnostics {
+	return redo(d, d.Pos, "the report is %s, but the unit's action plan is not in yet (%s %s, and sheet %s is empty): choose %s here until it is; spur template makes the workbook the unit fills in",
+		svWord(statusWords, string(schema.Final)), m[1], svWord(resultWords, string(schema.NotMet)), SheetPlan, svWord(statusWords, string(schema.Preliminary)))
 }
 
 func (w wording) notD(d schema.Diagnostic, m []string) schema.Diagnostics {

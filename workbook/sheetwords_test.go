@@ -217,3 +217,15 @@ func TestSheetWordsLeavesYAMLAlone(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, diags)
 	}
 }
+
+// A final report before the plan came in is named in the workbook's words,
+// at the status cell: choose preliminär, not "status: preliminary".
+func TestFinalBeforePlanInSheetWords(t *testing.T) {
+	at := schema.Pos{File: "inspection.xlsx", Sheet: SheetInspection, Cell: "B4"}
+	d := schema.Diagnostic{Pos: at, Message: "the report is final, but the unit's action plan is not in yet (C1 and D7 not met, and no action_plan): keep status: preliminary until it is; spur template makes the workbook the unit fills in, and spur import brings its plan into this file"}
+	got := wording{insp: fixture(t)}.reword(d)
+	want := "inspection.xlsx:Inspektion!B4: the report is slutlig, but the unit's action plan is not in yet (C1 and D7 ej uppfyllt, and sheet Handlingsplan is empty): choose preliminär here until it is; spur template makes the workbook the unit fills in"
+	if len(got) != 1 || got[0].String() != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
