@@ -5,12 +5,12 @@ FIXTURES = $(wildcard fixtures/*.yaml)
 .PHONY: build install demo test check bench bench-all fuzz faults browser-deps yamlls-deps golden schema clean pdfa
 
 build:
-	$(GO) build -o bin/spur ./cmd/spur
+	$(GO) build -buildvcs=auto -o bin/spur ./cmd/spur
 
 # spur on the PATH: go install puts it in $(go env GOBIN), else
 # $(go env GOPATH)/bin; say where, and how to reach it when the PATH does not.
 install:
-	$(GO) install ./cmd/spur
+	$(GO) install -buildvcs=auto ./cmd/spur
 	@bin=$$($(GO) env GOBIN); [ -n "$$bin" ] || bin=$$($(GO) env GOPATH)/bin; \
 	  echo "installed $$bin/spur"; \
 	  case ":$$PATH:" in *":$$bin:"*) ;; *) echo "$$bin is not on your PATH: export PATH=\"$$bin:\$$PATH\"";; esac

@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 func main() {
@@ -112,7 +113,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	case "help":
 		return e.help(rest, dispatch)
 	case "-version", "--version", "version":
-		io.WriteString(stdout, "spur "+version+"\n")
+		io.WriteString(stdout, versionText(debug.ReadBuildInfo())+"\n")
 		return exitOK
 	}
 	if _, ok := commands[cmd]; ok && wantsHelp(rest) {
