@@ -15,6 +15,7 @@ import (
 	"spur/report/compose"
 	"spur/report/overview"
 	"spur/schema"
+	"spur/workbook"
 )
 
 // Find lists the inspection files under dir as spur build finds them, for
@@ -99,6 +100,16 @@ func find(dir, outReal string) (paths []string, skipped []Problem, err error) {
 		default:
 			skip(shown, "%s, not an inspection file; skipped", input.Kind(t))
 			return nil
+		}
+		// The unit's filled plan and the region's follow-up workbooks
+		// lie beside the inspections: spur's own, and no inspection.
+		if strings.EqualFold(filepath.Ext(p), ".xlsx") {
+			if data, err := input.ReadFile(p); err == nil {
+				if what := workbook.NotInspection(p, data); what != "" {
+					skip(shown, "%s, not an inspection; skipped", what)
+					return nil
+				}
+			}
 		}
 		paths = append(paths, shown)
 		return nil

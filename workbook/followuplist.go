@@ -149,6 +149,9 @@ func WriteFollowupList(w io.Writer, l *view.List) error {
 	wr.do(printLayout(f, sh, "landscape", 1))
 	writeFollowupCounts(wr, st, l)
 	writeFollowupVisits(wr, st, dateStyle, l)
+	// Its kind tells spur build and spur followup that it is no
+	// inspection, where it lies among them (Kind).
+	wr.do(f.SetCustomProps(excelize.CustomProperty{Name: propKind, Value: kindFollowUpList}))
 	wr.do(docProps(f, L.Title+" "+l.AsOf, l.Filter, dayOf(l.Date)))
 	f.SetActiveSheet(0)
 	if wr.err != nil {
