@@ -54,10 +54,22 @@ func (e env) validate(args []string) int {
 	}
 	status := exitOK
 	for _, f := range files {
-		if _, _, ok := e.load(f, *pol); ok {
-			fmt.Fprintf(e.stdout, "%s: ok\n", f)
-		} else {
+		in, err := input.Open(f, e.stdin, *pol)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "spur: %v\n", err)
 			status = exitInvalid
+			continue
+		}
+		e.printDiags(in.Diags)
+		if !in.OK() {
+			status = exitInvalid
+			continue
+		}
+		// "ok" beside warnings would read as "nothing to do".
+		if n := len(in.Diags); n > 0 {
+			fmt.Fprintf(e.stdout, "%s: ok, with %s\n", f, plural(n, "warning"))
+		} else {
+			fmt.Fprintf(e.stdout, "%s: ok\n", f)
 		}
 	}
 	return status

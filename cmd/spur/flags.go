@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"spur/schema"
@@ -38,7 +39,7 @@ func (e env) parse(fs *flag.FlagSet, args []string) (pos []string, ok bool) {
 				printHelp(e.stdout, fs)
 				return nil, false
 			}
-			e.usagef("%s: %v", fs.Name(), err)
+			e.usagef("%s: %s", fs.Name(), flagError(fs, err))
 			return nil, false
 		}
 		rest := fs.Args()
@@ -52,6 +53,37 @@ func (e env) parse(fs *flag.FlagSet, args []string) (pos []string, ok bool) {
 		args = rest[1:]
 	}
 }
+
+// flagError words the flag package's error as spur's help does: a flag
+// of more than one letter with two dashes, and for one it does not know,
+// the nearest it takes.
+func flagError(fs *flag.FlagSet, err error) string {
+	msg := dashes.ReplaceAllStringFunc(err.Error(), func(m string) string {
+		i := strings.Index(m, " -") + 1
+		if len(m)-i > 2 {
+			return m[:i] + "-" + m[i:]
+		}
+		return m
+	})
+	if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok && len(name) > 2 {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		best, bestD := "", 3
+		for _, n := range names {
+			if d := schema.EditDistance(n, strings.TrimPrefix(name, "-")); len(n) > 1 && d < bestD {
+				best, bestD = n, d
+			}
+		}
+		if best != "" {
+			msg += "; did you mean --" + best + "?"
+		}
+	}
+	return msg
+}
+
+// dashes finds a flag named in the flag package's errors: "flag -json",
+// "defined: -prnue".
+var dashes = regexp.MustCompile(`(flag|defined:) -[a-z][a-z0-9-]*`)
 
 func suggestCommand(cmd string) string {
 	for _, c := range order {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -105,5 +106,38 @@ func TestPolicyFlagsCheckedAlike(t *testing.T) {
 	code, _, errs := runCLI(t, "", "validate", "--max-unmet-indicators", "0", fixture)
 	if code != exitOK {
 		t.Errorf("--max-unmet-indicators 0: exit %d, %s", code, errs)
+	}
+}
+
+// A flag error names the flag as the help does (two dashes), and a slip
+// gets the nearest flag the command takes.
+func TestFlagErrorsInHelpWords(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"build", "--prnue", "x"}, "spur: build: flag provided but not defined: --prnue; did you mean --prune?"},
+		{[]string{"grade", "--jsn", fixture}, "spur: grade: flag provided but not defined: --jsn; did you mean --json?"},
+		{[]string{"validate", "--max-unmet-indicators", "-1", fixture}, `spur: validate: invalid value "-1" for flag --max-unmet-indicators: cannot be negative (-1)`},
+		{[]string{"report", "-x", fixture}, "spur: report: flag provided but not defined: -x\n"},
+	}
+	for _, c := range cases {
+		code, _, errs := runCLI(t, "", c.args...)
+		if code != exitUsage || !strings.Contains(errs, c.want) {
+			t.Errorf("spur %v: exit %d\n%s\nwant %q", c.args, code, errs, c.want)
+		}
+	}
+}
+
+// validate says "ok" only of a file with nothing to mend; with warnings
+// it counts them.
+func TestValidateCountsWarnings(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ny.yaml")
+	if code, _, errs := runCLI(t, "", "new", path); code != exitOK {
+		t.Fatal(errs)
+	}
+	code, out, errs := runCLI(t, "", "validate", path, fixture)
+	if code != exitOK || !strings.Contains(out, "ny.yaml: ok, with 9 warnings\n") || !strings.Contains(out, "almaklinikens-vardcentral-2025.yaml: ok\n") {
+		t.Errorf("exit %d\n%s%s", code, out, errs)
 	}
 }
