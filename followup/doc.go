@@ -19,7 +19,11 @@
 //     as written.
 //
 // A follow-up that says partly, not done or postponed leaves the state to
-// the plan's date and is shown beside it. The list is grouped by region,
+// the plan's date and is shown beside it. The list knows what existed on
+// D: an inspection visited after D is left out altogether, and so are the
+// actions of a plan dated after D (the visit still counts for the next
+// one), as are follow-ups dated after D; the count's line says how many
+// were left out. The list is grouped by region,
 // then unit (one inspection: the unit and its visit), then who is
 // responsible, and counted per state in each region; the order is fixed
 // (Swedish order of names, the empty name last; within a responsible the
@@ -36,6 +40,10 @@
 // at most Options.Within days after. The calendar has an event on each
 // chosen unit's next visit, listed or later, whose UID is the unit's
 // identity's, so that a new visit moves it.
+//
+// CheckFilters (filter.go) names each region or specialty asked for that
+// no inspection has, with those there and the one likely meant, so that
+// a slip ("Region Skane") is not an empty list and no word of why.
 //
 // # What it must not do
 //

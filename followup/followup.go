@@ -65,6 +65,12 @@ func (d Duplicate) Error() string {
 // list; the order of the list is its own (region, unit, responsible,
 // state), not the order given, except that of two inspections of the
 // same unit and visit the first is kept.
+//
+// The list knows what existed on opt.AsOf: an inspection visited after
+// the day is left out (it is no visit of its unit yet), and so are the
+// actions of a plan dated after it (its visit still counts), as a
+// follow-up dated after the day is; the list counts them
+// (view.List.LaterVisits, LaterPlans) and says so.
 func Build(insps []*schema.Inspection, opt Options) (*view.List, []Duplicate) {
 	l := view.Swedish()
 	asOf := day(opt.AsOf)
@@ -88,17 +94,29 @@ func Build(insps []*schema.Inspection, opt Options) (*view.List, []Duplicate) {
 		if insp == nil || !oneOf(opt.Region, insp.Unit.Region) || !oneOf(opt.Specialty, insp.Unit.Specialty) {
 			continue
 		}
-		chosen = append(chosen, insp)
 		key := unitKey(insp.Unit) + "\x00" + insp.Visit.String()
-		if first, dup := seen[key]; dup {
+		first, dup := seen[key]
+		if dup {
 			dups = append(dups, Duplicate{File: insp.File, Same: first})
+		} else {
+			seen[key] = insp.File
+		}
+		// What came after the day did not exist on it: a visit after it
+		// is no visit yet, and a plan dated after it has no actions yet.
+		if day(insp.Visit.Time()).After(asOf) {
+			if !dup {
+				out.LaterVisits++
+			}
 			continue
 		}
-		seen[key] = insp.File
-		if insp.ActionPlan == nil {
-			continue
+		chosen = append(chosen, insp)
+		switch {
+		case dup, insp.ActionPlan == nil:
+		case day(planDate(insp)).After(asOf):
+			out.LaterPlans++
+		default:
+			units = append(units, b.unit(insp))
 		}
-		units = append(units, b.unit(insp))
 	}
 	b.arrange(units)
 	years := opt.VisitInterval
@@ -108,7 +126,19 @@ func Build(insps []*schema.Inspection, opt Options) (*view.List, []Duplicate) {
 	b.visits(chosen, years)
 	out.Count = l.Counted(out.Total.Total(), len(units)) + ". " +
 		l.VisitsCounted(out.VisitCounts[view.VisitDue], out.VisitCounts[view.VisitSoon], within)
+	if out.LaterVisits+out.LaterPlans > 0 {
+		out.Count += " " + l.Later(out.AsOf, out.LaterVisits, out.LaterPlans)
+	}
 	return out, dups
+}
+
+// planDate is the day an inspection's action plan came in: its date, else
+// the visit's (schema.ActionPlan.Date).
+func planDate(insp *schema.Inspection) time.Time {
+	if t := insp.ActionPlan.Date.Time(); !t.IsZero() {
+		return t
+	}
+	return insp.Visit.Time()
 }
 
 // Slim returns a copy of insp that holds only what Build reads of it: the

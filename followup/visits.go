@@ -20,8 +20,9 @@ import (
 //   - a unit is schema.Unit.Identity (its id, else its organisation and
 //     name normalised), as overview.Row.UnitKey;
 //   - its last visit is the latest of its inspections chosen, with an
-//     action plan or without; of two on the same day the final report,
-//     then the later file;
+//     action plan or without, on or before the list's day (Build leaves
+//     out a visit after it, which had not happened); of two on the same
+//     day the final report, then the later file;
 //   - its next visit is the last plus the interval in years (time.AddDate:
 //     a visit on 29 February is next due on 1 March);
 //   - it is due when its next visit falls strictly before the list's day.

@@ -142,18 +142,42 @@ func addFollowUps(insp *schema.Inspection, lines []workbook.FollowUpLine, opt Op
 				e.Criterion, f.Date, insp.Visit)
 		case !old.Date.IsZero() && f.Date.Time().Before(old.Date.Time()):
 			diags.Warnf(l.DateAt, "the follow-up of %s is dated %s, before the action plan came in (%s); check the date", e.Criterion, f.Date, old.Date)
+		case opt.Today && f.Date.Time().After(opt.Date.Time()):
+			// The latest date is the action's state: a mistyped year
+			// would stand over every follow-up made after it.
+			diags.Warnf(l.DateAt, "the follow-up of %s is dated %s, after the day of the import (%s); a follow-up is dated the day it was made, and the latest stands as the action's state: check the date",
+				e.Criterion, f.Date, opt.Date)
 		}
-		for k := len(e.FollowUps) - 1; k >= 0; k-- {
-			if g := e.FollowUps[k]; g.Date == f.Date && g.Status != f.Status {
-				diags.Warnf(l.At, "%s has a follow-up dated %s already, which says %s; this one says %s and, written after it, is taken as the action's state; if one of the dates is wrong, correct it",
-					e.Criterion, f.Date, g.Status.Swedish(), f.Status.Swedish())
-				break
-			}
-		}
+		warnTwin(e, f, l, insp.File, diags)
 		e.FollowUps = append(e.FollowUps, f)
 		adds[i] = append(adds[i], f)
 	}
 	return next, adds, known
+}
+
+// warnTwin warns when the entry e has a follow-up that f may repeat or
+// correct: one of the same day that says otherwise, or one that says the
+// same, note and all, on another day. Both are kept, and f comes after
+// it; which is right the person who follows up knows (a cell changed and
+// the workbook imported again gives such a pair).
+func warnTwin(e *schema.PlanEntry, f schema.FollowUp, l workbook.FollowUpLine, file string, diags *schema.Diagnostics) {
+	for k := len(e.FollowUps) - 1; k >= 0; k-- {
+		g := e.FollowUps[k]
+		switch {
+		case g.Date == f.Date && g.Status != f.Status:
+			diags.Warnf(l.At, "%s has a follow-up dated %s already, which says %s; this one says %s and, written after it, is taken as the action's state; if one of the dates is wrong, correct it",
+				e.Criterion, f.Date, g.Status.Swedish(), f.Status.Swedish())
+		case g.Date == f.Date:
+			diags.Warnf(l.At, "%s has a follow-up dated %s already (%s) whose note or who is not this one's; both are kept, this one after it; if it corrects that one, delete that one from %s",
+				e.Criterion, f.Date, g.Status.Swedish(), file)
+		case sameWords(f, g) && strings.TrimSpace(f.Note) != "":
+			diags.Warnf(l.DateAt, "%s has the same follow-up (%s, the same note) dated %s already; this one, dated %s, is added too; if its date corrects that one's, delete that one from %s",
+				e.Criterion, f.Status.Swedish(), g.Date, f.Date, file)
+		default:
+			continue
+		}
+		return
+	}
 }
 
 // sameWords reports whether two follow-ups say the same, whatever their
@@ -178,7 +202,7 @@ func mergeFollowUps(name string, src []byte, old *input.Inspection, plan *schema
 	}
 	if merged, _, err := splice(name, src, plan); err == nil {
 		if last = Check(name, old, merged, plan, opt.Policy); !last.HasErrors() {
-			diags.Warnf(schema.Pos{File: name}, "the follow-ups could not be added as lines of their own (the plan, or an entry's follow_ups, is written in flow style); action_plan is written anew, with every value kept")
+			diags.Warnf(schema.Pos{File: name}, "the follow-ups could not be added as lines of their own where they belong (for one, the plan or an entry's follow_ups is written in flow style); action_plan is written anew, with every value kept")
 			return merged, diags
 		}
 	}

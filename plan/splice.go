@@ -194,6 +194,47 @@ func keepComments(n, old *yaml.Node) {
 		if o := oldEntries[scalar(e, "criterion")]; o != nil {
 			e.HeadComment, e.LineComment, e.FootComment = o.HeadComment, o.LineComment, o.FootComment
 			copyKeyComments(e, o)
+			keepFollowUpComments(field(e, "follow_ups"), field(o, "follow_ups"))
+		}
+	}
+}
+
+// keepFollowUpComments copies the comments in and beside the follow-ups
+// of old onto the same follow-ups in n: a plan sent again keeps an
+// entry's follow-ups and a follow-up import appends to them, so the old
+// ones come first, in their order. A follow-up whose date differs ends
+// the copying.
+func keepFollowUpComments(n, old *yaml.Node) {
+	if n == nil || old == nil || n.Kind != yaml.SequenceNode || old.Kind != yaml.SequenceNode {
+		return
+	}
+	n.HeadComment, n.LineComment, n.FootComment = old.HeadComment, old.LineComment, old.FootComment
+	for i := 0; i < len(n.Content) && i < len(old.Content); i++ {
+		if scalar(n.Content[i], "date") != scalar(old.Content[i], "date") {
+			return
+		}
+		copyComments(n.Content[i], old.Content[i])
+	}
+}
+
+// copyComments copies the comments of old and of its keys, values and
+// items onto n, where n has the same key or item.
+func copyComments(n, old *yaml.Node) {
+	n.HeadComment, n.LineComment, n.FootComment = old.HeadComment, old.LineComment, old.FootComment
+	switch {
+	case n.Kind == yaml.MappingNode && old.Kind == yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			for j := 0; j+1 < len(old.Content); j += 2 {
+				if n.Content[i].Value == old.Content[j].Value {
+					copyComments(n.Content[i], old.Content[j])
+					copyComments(n.Content[i+1], old.Content[j+1])
+					break
+				}
+			}
+		}
+	case n.Kind == yaml.SequenceNode && old.Kind == yaml.SequenceNode:
+		for i := 0; i < len(n.Content) && i < len(old.Content); i++ {
+			copyComments(n.Content[i], old.Content[i])
 		}
 	}
 }
@@ -206,11 +247,19 @@ func copyKeyComments(n, old *yaml.Node) {
 			}
 			k, ok := n.Content[i], old.Content[j]
 			k.HeadComment, k.LineComment, k.FootComment = ok.HeadComment, ok.LineComment, ok.FootComment
-			if v := old.Content[j+1]; v.Kind == yaml.ScalarNode && n.Content[i+1].Kind == yaml.ScalarNode {
+			// A comment at the end of a value's line stays there, whether
+			// the value is text or a date written {text, date}.
+			if v := old.Content[j+1]; onKeyLine(v) && onKeyLine(n.Content[i+1]) {
 				n.Content[i+1].LineComment = v.LineComment
 			}
 		}
 	}
+}
+
+// onKeyLine reports whether n is written on its key's line: text, or a
+// mapping or list in flow style.
+func onKeyLine(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode || n.Style&yaml.FlowStyle != 0
 }
 
 func reportReplaced(name string, key, old *yaml.Node, plan *schema.ActionPlan, diags *schema.Diagnostics) {

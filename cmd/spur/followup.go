@@ -105,6 +105,23 @@ func (e env) followup(args []string) int {
 	}
 	insps, failed := e.loadAll(paths)
 	opt.Failed = failed
+	if unmatched, kept := followup.CheckFilters(insps, opt); len(insps) > 0 {
+		// What failed to load may be of the region asked for: say so.
+		unread := ""
+		if len(failed) > 0 {
+			unread = fmt.Sprintf(" (%s that could not be read not counted)", plural(len(failed), "inspection"))
+		}
+		for _, u := range unmatched {
+			fmt.Fprintf(e.stderr, "spur followup: warning: %s%s\n", unmatchedText(u, dir), unread)
+		}
+		if kept == 0 {
+			// Files of an empty list would only mislead, and an empty
+			// calendar would take every event from one subscribed to it.
+			fmt.Fprintf(e.stderr, "spur followup: %s none of the %s under %s%s; nothing written\n",
+				choiceText(opt), plural(len(insps), "inspection"), dir, unread)
+			return exitInvalid
+		}
+	}
 	l, dups := followup.Build(insps, opt)
 	for _, d := range dups {
 		fmt.Fprintf(e.stderr, "%v\n", d)
@@ -115,6 +132,17 @@ func (e env) followup(args []string) int {
 		status = exitInvalid
 	}
 	for _, f := range chosen {
+		if f.name == "ics" && len(failed)+len(dups) > 0 {
+			// The calendar is the one output a program acts on: one
+			// subscribed to it deletes the events a file lacks. A typo in
+			// one inspection must not empty its unit out of the calendar,
+			// so a calendar is written only of a whole repository.
+			name := followupStem + l.AsOf + f.ext
+			fmt.Fprintf(e.stderr, "spur followup: %s not written: %s, and a calendar subscribed to it would drop their events; "+
+				"one already in %s is left as it was (correct the inspections and run spur followup again)\n",
+				name, lacking(len(failed), len(dups)), *out)
+			continue
+		}
 		var buf bytes.Buffer
 		warnings, err := f.write(&buf, l)
 		name := followupStem + l.AsOf + f.ext
@@ -134,11 +162,87 @@ func (e env) followup(args []string) int {
 	if due, soon := l.VisitCounts[view.VisitDue], l.VisitCounts[view.VisitSoon]; due+soon > 0 {
 		fmt.Fprintf(e.stderr, "; next visit due for %s (%d past, %d within %d days)", plural(due+soon, "unit"), due, soon, l.Within)
 	}
+	if later := laterText(l); later != "" {
+		fmt.Fprintf(e.stderr, "; %s", later)
+	}
 	if len(failed) > 0 {
 		fmt.Fprintf(e.stderr, "; %d of %s failed and are missing from the list", len(failed), plural(len(paths), "inspection"))
 	}
 	fmt.Fprintln(e.stderr)
 	return status
+}
+
+// choiceText names the flags that choose: "--region leaves",
+// "--region and --specialty leave".
+func choiceText(opt followup.Options) string {
+	switch {
+	case len(opt.Region) > 0 && len(opt.Specialty) > 0:
+		return "--region and --specialty leave"
+	case len(opt.Region) > 0:
+		return "--region leaves"
+	}
+	return "--specialty leaves"
+}
+
+// lacking says which inspections the list lacks: "1 inspection could not
+// be read", "2 inspections could not be read and 1 was left out as a copy".
+func lacking(failed, dups int) string {
+	var parts []string
+	if failed > 0 {
+		parts = append(parts, plural(failed, "inspection")+" could not be read")
+	}
+	if dups > 0 {
+		s := plural(dups, "inspection") + " "
+		if failed > 0 {
+			s = fmt.Sprint(dups) + " "
+		}
+		if dups == 1 {
+			s += "was left out as a copy"
+		} else {
+			s += "were left out as copies"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " and ")
+}
+
+// laterText says what the list leaves out as not there on its day:
+// "2 inspections visited after 2026-01-01 and 1 action plan dated after
+// it left out", "" when nothing is.
+func laterText(l *view.List) string {
+	var parts []string
+	if l.LaterVisits > 0 {
+		parts = append(parts, plural(l.LaterVisits, "inspection")+" visited after "+l.AsOf)
+	}
+	if l.LaterPlans > 0 {
+		p := plural(l.LaterPlans, "action plan") + " dated after "
+		if len(parts) > 0 {
+			p += "it"
+		} else {
+			p += l.AsOf
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, " and ") + " left out"
+}
+
+// unmatchedText is the warning of a --region or --specialty value that no
+// inspection under dir has.
+func unmatchedText(u followup.Unmatched, dir string) string {
+	many := map[string]string{"region": "regions", "specialty": "specialties"}[u.Field]
+	s := fmt.Sprintf("--%s %q matches no inspection under %s; ", u.Field, u.Value, dir)
+	if len(u.Present) == 0 {
+		s += "none of them gives a " + u.Field
+	} else {
+		s += "the " + many + " there: " + strings.Join(u.Present, ", ")
+	}
+	if u.Suggest != "" {
+		s += fmt.Sprintf("; did you mean %q?", u.Suggest)
+	}
+	return s
 }
 
 // followupCount gives "14 actions of 1 inspection: 2 overdue, 1 due within 30 days".

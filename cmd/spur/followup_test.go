@@ -486,3 +486,186 @@ func peakRSS() float64 {
 	}
 	return 0
 }
+
+// TestFollowupCalendarNeedsEveryInspection: a typo in one inspection
+// leaves the .ics as it was, byte for byte (a calendar subscribed to it
+// would otherwise drop that unit's events), while the other formats are
+// written and name the file; stderr says why. In a folder with no
+// calendar yet none is written. Once the typo is fixed the calendar is
+// written again, as before the typo. A copy of an inspection holds the
+// calendar back too.
+func TestFollowupCalendarNeedsEveryInspection(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	writeVisit(t, dir, "Björkkliniken", "Region Skåne", "2024-10-01")
+	copyFile(t, fixture, filepath.Join(dir, "almaklinikens-vardcentral.yaml"))
+	b := filepath.Join(dir, "Björkkliniken-2024-10-01.yaml")
+	good, err := os.ReadFile(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ics := filepath.Join(out, "uppfoljning-2026-01-01.ics")
+	run := func(out string) (int, string, string) {
+		return runFollowup(t, dir, "--as-of", "2026-01-01", "-o", out, "--format", "md,ics")
+	}
+	if code, _, stderr := run(out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	whole, err := os.ReadFile(ics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(whole, []byte("Björkkliniken")) || !bytes.Contains(whole, []byte("Almaklinikens vårdcentral")) {
+		t.Fatal("the calendar lacks a unit")
+	}
+
+	// The typo: a visit on 32 October.
+	typo := bytes.Replace(good, []byte("\nvisit: 2024-10-01\n"), []byte("\nvisit: 2024-10-32\n"), 1)
+	if bytes.Equal(typo, good) {
+		t.Fatal("no typo made")
+	}
+	os.WriteFile(b, typo, 0o644)
+	code, stdout, stderr := run(out)
+	if code != exitInvalid {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if now, _ := os.ReadFile(ics); !bytes.Equal(now, whole) {
+		t.Errorf("the calendar changed with a typo in one inspection:\n%s", now)
+	}
+	if want := "spur followup: uppfoljning-2026-01-01.ics not written: 1 inspection could not be read, and a calendar subscribed to it would drop their events; " +
+		"one already in " + out + " is left as it was"; !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	if strings.Contains(stdout, ".ics") || !strings.Contains(stdout, "uppfoljning-2026-01-01.md") {
+		t.Errorf("stdout: %s", stdout)
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "uppfoljning-2026-01-01.md"))
+	if !strings.Contains(string(md), "Följande filer kunde inte läsas och saknas därför i listan:\n\n- "+b) {
+		t.Errorf("the Markdown does not name the file:\n%.800s", md)
+	}
+	// A folder with no calendar yet gets none.
+	fresh := t.TempDir()
+	if code, _, _ := run(fresh); code != exitInvalid {
+		t.Errorf("exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(fresh, "uppfoljning-2026-01-01.ics")); !os.IsNotExist(err) {
+		t.Errorf("a calendar was written with a typo in an inspection: %v", err)
+	}
+
+	// Fixed: the calendar is written again, as it was before the typo.
+	os.WriteFile(b, good, 0o644)
+	os.WriteFile(ics, []byte("stale"), 0o644)
+	if code, _, stderr := run(out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if now, _ := os.ReadFile(ics); !bytes.Equal(now, whole) {
+		t.Errorf("the calendar was not rewritten once the typo was fixed:\n%.300s", now)
+	}
+
+	// A copy of an inspection: left out of the list, and the calendar.
+	copyFile(t, fixture, filepath.Join(dir, "kopia.yaml"))
+	os.WriteFile(ics, []byte("stale"), 0o644)
+	code, _, stderr = run(out)
+	if now, _ := os.ReadFile(ics); code != exitInvalid || string(now) != "stale" ||
+		!strings.Contains(stderr, "ics not written: 1 inspection was left out as a copy") {
+		t.Errorf("with a copy: exit %d, calendar %.40q\n%s", code, now, stderr)
+	}
+}
+
+// TestFollowupAsOfBeforeThePlan: as of a day after the visit and before
+// the plan came in (the fixture's plan is dated 2025-05-20, its visit
+// 2025-02-11), no action is listed, not as open and not as done; the
+// unit's next visit still counts from its visit; the list and stderr say
+// what was left out. As of a day before the visit the unit has no visit
+// either.
+func TestFollowupAsOfBeforeThePlan(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := runFollowup(t, "../../fixtures", "--as-of", "2025-03-01", "-o", out, "--format", "md,ics")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "spur followup: 0 actions of 0 inspections as of 2025-03-01; 1 action plan dated after 2025-03-01 left out\n") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "uppfoljning-2025-03-01.md"))
+	for _, absent := range []string{"Almaklinikens vårdcentral, besök", "| Region Stockholm |", "##### C1"} {
+		if strings.Contains(string(md), absent) {
+			t.Errorf("the Markdown has %q:\n%s", absent, md)
+		}
+	}
+	if !strings.Contains(string(md), "1 handlingsplan daterad efter 2025-03-01 ingår inte i listan.") {
+		t.Errorf("the Markdown does not say what it leaves out:\n%s", md)
+	}
+	cal, _ := os.ReadFile(filepath.Join(out, "uppfoljning-2025-03-01.ics"))
+	if n := bytes.Count(cal, []byte("BEGIN:VEVENT")); n != 1 || !bytes.Contains(cal, []byte("DTSTART;VALUE=DATE:20300211\r\n")) {
+		t.Errorf("%d events; want only the next visit on 2030-02-11:\n%s", n, cal)
+	}
+
+	code, _, stderr = runFollowup(t, "../../fixtures", "--as-of", "2025-02-10", "-o", out, "--format", "ics")
+	cal, _ = os.ReadFile(filepath.Join(out, "uppfoljning-2025-02-10.ics"))
+	if code != exitOK || bytes.Contains(cal, []byte("BEGIN:VEVENT")) ||
+		!strings.Contains(stderr, "; 1 inspection visited after 2025-02-10 left out\n") {
+		t.Errorf("before the visit: exit %d, %s\n%s", code, stderr, cal)
+	}
+}
+
+// TestFollowupFilterSlips: a --region or --specialty that no inspection
+// has is named with those there and the one likely meant; when the
+// choice leaves nothing the exit status is 1 and nothing is written;
+// when it leaves something the list is written, with the warning.
+func TestFollowupFilterSlips(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, fixture, filepath.Join(dir, "a.yaml"))
+	writeVisit(t, dir, "Björkkliniken", "Region Skåne", "2024-10-01")
+	for _, c := range []struct {
+		name  string
+		args  []string
+		code  int
+		warns []string
+	}{
+		{"a letter", []string{"--region", "Region Skane"}, exitInvalid, []string{
+			`spur followup: warning: --region "Region Skane" matches no inspection under ` + dir + `; the regions there: Region Skåne, Region Stockholm; did you mean "Region Skåne"?`,
+			"spur followup: --region leaves none of the 2 inspections under " + dir + "; nothing written\n"}},
+		{"without Region", []string{"--region", "stockholm"}, exitInvalid, []string{`did you mean "Region Stockholm"?`}},
+		{"a specialty", []string{"--specialty", "Allmänmedecin"}, exitInvalid, []string{"--specialty leaves none of the 2 inspections",
+			`--specialty "Allmänmedecin" matches no inspection under ` + dir + `; the specialties there: Allmänmedicin; did you mean "Allmänmedicin"?`}},
+		{"far off", []string{"--region", "Region Gotland"}, exitInvalid, []string{
+			`--region "Region Gotland" matches no inspection under ` + dir + `; the regions there: Region Skåne, Region Stockholm` + "\n"}},
+		{"each there, together none", []string{"--region", "Region Skåne", "--specialty", "Psykiatri"}, exitInvalid, []string{
+			`--specialty "Psykiatri" matches no inspection`, "--region and --specialty leave none of the 2 inspections"}},
+		{"one of two", []string{"--region", "Region Stockholm", "--region", "Region Skaane"}, exitOK, []string{
+			`--region "Region Skaane" matches no inspection under ` + dir + `; the regions there: Region Skåne, Region Stockholm; did you mean "Region Skåne"?`}},
+		{"case", []string{"--region", "REGION SKÅNE"}, exitOK, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := t.TempDir()
+			code, stdout, stderr := runFollowup(t, append([]string{dir, "--as-of", "2026-01-01", "-o", out}, c.args...)...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d: %s", code, c.code, stderr)
+			}
+			for _, w := range c.warns {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+			if c.warns == nil && strings.Contains(stderr, "warning") {
+				t.Errorf("a warning: %s", stderr)
+			}
+			written, _ := os.ReadDir(out)
+			if c.code == exitInvalid && (len(written) != 0 || stdout != "") {
+				t.Errorf("wrote %d files: %s", len(written), stdout)
+			}
+			if c.code == exitOK && len(written) != len(followupExts) {
+				t.Errorf("wrote %d files, want %d", len(written), len(followupExts))
+			}
+		})
+	}
+
+	// The one inspection of the region asked for does not load: the
+	// warning says that what could not be read was not counted.
+	os.WriteFile(filepath.Join(dir, "c.yaml"), []byte("catalog: \"2025\"\nstatus: final\nunit: {name: X, region: Region Uppsala}\nvisit: 2025-02-30\n"), 0o644)
+	code, _, stderr := runFollowup(t, dir, "--as-of", "2026-01-01", "-o", t.TempDir(), "--region", "Region Uppsala")
+	if code != exitInvalid || !strings.Contains(stderr, `--region "Region Uppsala" matches no inspection under `+dir+
+		"; the regions there: Region Skåne, Region Stockholm (1 inspection that could not be read not counted)\n") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}

@@ -80,7 +80,7 @@ var commands = map[string]command{
 	"import": {
 		usage:   []string{"import FILE PLAN|FOLLOWUP [-o OUT] [--date YYYY-MM-DD] [--force]"},
 		summary: "Writes the plan a unit filled in (workbook or YAML) into the inspection as action_plan:, keeping every comment and line outside it. A follow-up workbook (spur template --follow-up) adds its follow-ups instead. The file is checked before it replaces the old one and is left as it was on any error.",
-		flags: map[string]string{"o": "write the result to OUT instead of FILE", "date": "the plan's date when the unit left it empty, and the date of a follow-up row left without one (default: today, or SOURCE_DATE_EPOCH)",
+		flags: map[string]string{"o": "write the result to OUT instead of FILE (an existing OUT only if it is an earlier result of this import)", "date": "the plan's date when the unit left it empty, and the date of a follow-up row left without one (default: today, or SOURCE_DATE_EPOCH)",
 			"force": "let the plan erase plan texts the file already has"},
 		example: []string{"spur import inspektion.yaml handlingsplan.xlsx -o inspektion-med-plan.yaml"},
 	},
@@ -98,13 +98,13 @@ var commands = map[string]command{
 	},
 	"followup": {
 		usage:   []string{"followup [DIR] [--as-of DATE] [--within DAYS] [--region R] [--specialty S]\n             [--visit-interval N] [-o OUT] [--format md,pdf,html,xlsx,ics]"},
-		summary: "Lists every action of every action plan under DIR (default .) with where it stands on a day: done, overdue, due within --within days, open, no date given, or a date text spur cannot read; grouped by region, unit and responsible, with the counts per region at the top. Lists too the units whose next visit (--visit-interval years after the last of their inspections under DIR, as the overview of spur build reckons it) falls before the day or within --within days after it. Writes OUT/uppfoljning-<day>.md, .pdf, .html, .xlsx (one row per action, with filters; the units due on a sheet of their own) and .ics (one all-day event per due date, per date of follow-up and per unit's next visit, whose UIDs stay the same from run to run, for a calendar to subscribe to). Exit status 1 when an inspection cannot be read; the list then names it.",
+		summary: "Lists every action of every action plan under DIR (default .) with where it stands on a day: done, overdue, due within --within days, open, no date given, or a date text spur cannot read; grouped by region, unit and responsible, with the counts per region at the top. Lists too the units whose next visit (--visit-interval years after the last of their inspections under DIR, as the overview of spur build reckons it) falls before the day or within --within days after it. Writes OUT/uppfoljning-<day>.md, .pdf, .html, .xlsx (one row per action, with filters; the units due on a sheet of their own) and .ics (one all-day event per due date, per date of follow-up and per unit's next visit, whose UIDs stay the same from run to run, for a calendar to subscribe to). Only what existed on the day is listed: an inspection visited after it, or a plan dated after it, is left out. Exit status 1 when an inspection cannot be read (the list then names it) or is a copy of another; the .ics is then not written (one already there is left as it was), so that a calendar subscribed to it keeps that unit's events. A --region or --specialty that no inspection has is named with those there; exit status 1, and nothing written, when the choice leaves no inspection.",
 		flags: map[string]string{"as-of": "the day the states are as of, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's day, else today)",
 			"within": "how many days ahead an action or a unit's next visit counts as due soon (default 30)", "region": "only this region (repeat for more)",
 			"specialty": "only this specialty (repeat for more)", "o": "the directory to write into",
 			"visit-interval": "years from a unit's last visit to its next, for the list of units due (default 5; 0 means 5 too)",
 			"format":         "the formats to write, comma-separated, among md, pdf, html, xlsx and ics (default: all of them)"},
-		example: []string{"spur followup fixtures --as-of 2026-01-01 -o out"},
+		example: []string{"spur followup fixtures --as-of 2026-01-01 -o out-uppfoljning"},
 	},
 	"preview": {
 		usage:   []string{"preview FILE [--addr 127.0.0.1:0] [--lang sv|en] [--templates DIR]"},

@@ -83,7 +83,7 @@ func TestExitStatuses(t *testing.T) {
 		{"help", "", []string{"--help"}, exitOK, "spur validate FILE...", ""},
 		{"version", "", []string{"--version"}, exitOK, "spur ", ""},
 		{"unknown command", "", []string{"grdae"}, exitUsage, "", `unknown command "grdae"`},
-		{"unknown flag", "", []string{"grade", "--jsn", fixture}, exitUsage, "", "flag provided but not defined: -jsn"},
+		{"unknown flag", "", []string{"grade", "--jsn", fixture}, exitUsage, "", "flag provided but not defined: --jsn; did you mean --json?"},
 		{"validate without file", "", []string{"validate"}, exitUsage, "", "name at least one inspection file"},
 		{"validate fixture", "", []string{"validate", fixture}, exitOK, "almaklinikens-vardcentral-2025.yaml: ok", ""},
 		{"validate missing file", "", []string{"validate", "nosuch.yaml"}, exitInvalid, "", "nosuch.yaml: no such file or directory"},

@@ -228,6 +228,10 @@ func (e env) importPlan(args []string) int {
 		fmt.Fprintln(e.stderr, err)
 		return exitInvalid
 	}
+	if !e.mayWriteOut(file, src, dest, res.File, res.Plan) {
+		fmt.Fprintf(e.stderr, "%s: the plan was not imported\n", planFile)
+		return exitInvalid
+	}
 	if err := e.writeBack(dest, res.File); err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		fmt.Fprintf(e.stderr, "%s: the plan was not imported\n", planFile)
@@ -257,6 +261,10 @@ func (e env) importFollowUps(file string, src []byte, book string, raw []byte, d
 		fmt.Fprintf(e.stderr, "%s: no new follow-ups in %s%s; the file is unchanged\n", dest, book, known)
 		return exitOK
 	}
+	if !e.mayWriteOut(file, src, dest, res.File, res.Plan) {
+		fmt.Fprintf(e.stderr, "%s: the follow-ups were not imported\n", book)
+		return exitInvalid
+	}
 	if err := e.writeBack(dest, res.File); err != nil {
 		fmt.Fprintf(e.stderr, "spur: %v\n", err)
 		fmt.Fprintf(e.stderr, "%s: the follow-ups were not imported\n", book)
@@ -269,6 +277,42 @@ func (e env) importFollowUps(file string, src []byte, book string, raw []byte, d
 	}
 	fmt.Fprintf(e.stderr, "%s: %s added from %s%s\n", dest, n, book, known)
 	return exitOK
+}
+
+// mayWriteOut reports whether the result data of importing into the
+// inspection file (src, with the plan result) may be written to dest, the
+// file -o names: where it is file itself, or there is nothing there yet,
+// or it holds data already, or it is file with another plan and no
+// follow-up the result lacks (an earlier result of the same import,
+// written again; plan.Overwrites). Any other file there (another
+// inspection, one edited since the import wrote it, not an inspection at
+// all) is someone's work and is kept, with a word saying why.
+func (e env) mayWriteOut(file string, src []byte, dest string, data []byte, result *schema.ActionPlan) bool {
+	if dest == file {
+		return true
+	}
+	st, err := os.Stat(dest)
+	if err != nil || !st.Mode().IsRegular() {
+		return true // nothing there, or what writeBack refuses by name
+	}
+	if fst, err := os.Stat(file); err == nil && os.SameFile(st, fst) {
+		return true
+	}
+	old, err := input.ReadFile(dest)
+	if err == nil && bytes.Equal(old, data) {
+		return true
+	}
+	why := "it is not an inspection spur reads without errors"
+	if err != nil {
+		why = err.Error()
+	} else if out := input.Bytes(dest, old, grade.DefaultPolicy()); out.OK() {
+		if why = plan.Overwrites(out.Inspection, input.Bytes(file, src, grade.DefaultPolicy()).Inspection, result); why == "" {
+			return true
+		}
+	}
+	fmt.Fprintf(e.stderr, "spur: %s already exists, and writing the import over it would lose what it holds (%s); it was left as it is (write to another name, or import into it: spur import %s ...)\n",
+		dest, why, dest)
+	return false
 }
 
 // writeBack replaces the file at dest with data (safefile.Replace: a

@@ -1,6 +1,9 @@
 package view
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Labels is every fixed text of the follow-up list in one language. The
 // list is for Swedish regions, so there is one table; the words of the
@@ -67,7 +70,10 @@ type Labels struct {
 	LatestLine func(day, word string) string
 	// Counted gives "14 åtgärder i 1 handlingsplan".
 	Counted func(actions, plans int) string
-	Page    func(n, total int) string
+	// Later says, on the count's line, that the inspections visited
+	// after the day and the plans dated after it are not in the list.
+	Later func(day string, visits, plans int) string
+	Page  func(n, total int) string
 }
 
 var swedish = Labels{
@@ -120,6 +126,24 @@ var swedish = Labels{
 			p = "handlingsplan"
 		}
 		return fmt.Sprintf("%d %s i %d %s", actions, a, plans, p)
+	},
+	Later: func(day string, visits, plans int) string {
+		var parts []string
+		if visits > 0 {
+			w := "inspektioner"
+			if visits == 1 {
+				w = "inspektion"
+			}
+			parts = append(parts, fmt.Sprintf("%d %s med besök efter %s", visits, w, day))
+		}
+		if plans > 0 {
+			w := "handlingsplaner daterade"
+			if plans == 1 {
+				w = "handlingsplan daterad"
+			}
+			parts = append(parts, fmt.Sprintf("%d %s efter %s", plans, w, day))
+		}
+		return strings.Join(parts, " och ") + " ingår inte i listan."
 	},
 	Page: func(n, total int) string { return fmt.Sprintf("Sida %d av %d", n, total) },
 }

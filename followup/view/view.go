@@ -60,6 +60,11 @@ type List struct {
 	// Failed names the inspection files that could not be read, which
 	// the list therefore lacks; the documents say so.
 	Failed []string
+	// LaterVisits counts the inspections of the selection visited after
+	// the list's day, and LaterPlans the action plans dated after it (of
+	// visits on or before it): they did not exist on the day, and the
+	// list leaves them out. Count says so when there are any.
+	LaterVisits, LaterPlans int
 	// Interval is the years from a unit's last visit to its next.
 	Interval int
 	// Visits are the units whose next visit falls before the list's day
