@@ -46,6 +46,18 @@ var followupFormats = []followupFormat{
 // followupStem is the name of spur followup's files before their ending.
 const followupStem = "uppfoljning-"
 
+// followupName is the name of one of spur followup's files: the list of a
+// day is named by the day (uppfoljning-2026-01-01.pdf), so that a region
+// keeps one per round; the calendar is a feed, named the same every day
+// (uppfoljning.ics), so that a calendar that subscribes to it sees each
+// new run and updates its events by their UIDs.
+func followupName(ext, day string) string {
+	if ext == ".ics" {
+		return "uppfoljning.ics"
+	}
+	return followupStem + day + ext
+}
+
 // followupOutput matches the workbook spur followup writes, which is never
 // read as an inspection when the output is inside the directory read.
 var followupOutput = regexp.MustCompile(`^uppfoljning-[0-9]{4}-[0-9]{2}-[0-9]{2}\.xlsx$`)
@@ -54,7 +66,7 @@ var followupOutput = regexp.MustCompile(`^uppfoljning-[0-9]{4}-[0-9]{2}-[0-9]{2}
 // [--region R] [--specialty S] [--visit-interval N] [-o OUT] [--format
 // md,pdf,html,xlsx,ics]`: every action of every inspection under DIR with
 // its state as of a day, and the units due for their next visit, as
-// OUT/uppfoljning-<day>.md, .pdf, .html, .xlsx and .ics.
+// OUT/uppfoljning-<day>.md, .pdf, .html, .xlsx and OUT/uppfoljning.ics.
 func (e env) followup(args []string) int {
 	fs := newFlags(e, "followup")
 	asOf := fs.String("as-of", "", "")
@@ -137,7 +149,7 @@ func (e env) followup(args []string) int {
 			// subscribed to it deletes the events a file lacks. A typo in
 			// one inspection must not empty its unit out of the calendar,
 			// so a calendar is written only of a whole repository.
-			name := followupStem + l.AsOf + f.ext
+			name := followupName(f.ext, l.AsOf)
 			fmt.Fprintf(e.stderr, "spur followup: %s not written: %s, and a calendar subscribed to it would drop their events; "+
 				"one already in %s is left as it was (correct the inspections and run spur followup again)\n",
 				name, lacking(len(failed), len(dups)), *out)
@@ -145,7 +157,7 @@ func (e env) followup(args []string) int {
 		}
 		var buf bytes.Buffer
 		warnings, err := f.write(&buf, l)
-		name := followupStem + l.AsOf + f.ext
+		name := followupName(f.ext, l.AsOf)
 		for _, w := range warnings {
 			fmt.Fprintf(e.stderr, "%s: warning: %s\n", name, w)
 		}

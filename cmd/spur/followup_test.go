@@ -49,7 +49,7 @@ func TestFollowupFixtures(t *testing.T) {
 		got := map[string][]byte{}
 		var listed []string
 		for _, ext := range followupExts {
-			p := filepath.Join(out, "uppfoljning-2026-01-01"+ext)
+			p := filepath.Join(out, followupName(ext, "2026-01-01"))
 			b, err := os.ReadFile(p)
 			if err != nil {
 				t.Fatal(err)
@@ -105,11 +105,12 @@ func TestFollowupFormatsAndDefaults(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	names, _ := filepath.Glob(filepath.Join(dir, "uppfoljning-*"))
+	names, _ := filepath.Glob(filepath.Join(dir, "uppfoljning*"))
 	for i := range names {
 		names[i] = filepath.Base(names[i])
 	}
-	if want := []string{"uppfoljning-2025-12-15.ics", "uppfoljning-2025-12-15.md"}; !slices.Equal(names, want) {
+	// The list is named by its day; the calendar, a feed, is not.
+	if want := []string{"uppfoljning-2025-12-15.md", "uppfoljning.ics"}; !slices.Equal(names, want) {
 		t.Errorf("wrote %q, want %q", names, want)
 	}
 	// On 2025-12-15 the three actions due 2025-12-31 fall within 30 days.
@@ -269,7 +270,7 @@ func TestFollowupCalendar(t *testing.T) {
 	if code, _, stderr := runFollowup(t, dir, "--as-of", "2026-01-01", "-o", out, "--format", "ics"); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	path := filepath.Join(out, "uppfoljning-2026-01-01.ics")
+	path := filepath.Join(out, "uppfoljning.ics")
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -357,7 +358,7 @@ func TestFollowupCalendar(t *testing.T) {
 	// updates the same events: same UIDs.
 	out2 := t.TempDir()
 	runFollowup(t, dir, "--as-of", "2026-01-02", "-o", out2, "--format", "ics", "--visit-interval", "4")
-	next, _ := os.ReadFile(filepath.Join(out2, "uppfoljning-2026-01-02.ics"))
+	next, _ := os.ReadFile(filepath.Join(out2, "uppfoljning.ics"))
 	for uid := range uids {
 		if !bytes.Contains(next, []byte("UID:"+uid+"\r\n")) {
 			t.Errorf("UID %s is gone a day later", uid)
@@ -503,7 +504,7 @@ func TestFollowupCalendarNeedsEveryInspection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ics := filepath.Join(out, "uppfoljning-2026-01-01.ics")
+	ics := filepath.Join(out, "uppfoljning.ics")
 	run := func(out string) (int, string, string) {
 		return runFollowup(t, dir, "--as-of", "2026-01-01", "-o", out, "--format", "md,ics")
 	}
@@ -531,7 +532,7 @@ func TestFollowupCalendarNeedsEveryInspection(t *testing.T) {
 	if now, _ := os.ReadFile(ics); !bytes.Equal(now, whole) {
 		t.Errorf("the calendar changed with a typo in one inspection:\n%s", now)
 	}
-	if want := "spur followup: uppfoljning-2026-01-01.ics not written: 1 inspection could not be read, and a calendar subscribed to it would drop their events; " +
+	if want := "spur followup: uppfoljning.ics not written: 1 inspection could not be read, and a calendar subscribed to it would drop their events; " +
 		"one already in " + out + " is left as it was"; !strings.Contains(stderr, want) {
 		t.Errorf("stderr lacks %q:\n%s", want, stderr)
 	}
@@ -547,7 +548,7 @@ func TestFollowupCalendarNeedsEveryInspection(t *testing.T) {
 	if code, _, _ := run(fresh); code != exitInvalid {
 		t.Errorf("exit %d", code)
 	}
-	if _, err := os.Stat(filepath.Join(fresh, "uppfoljning-2026-01-01.ics")); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(fresh, "uppfoljning.ics")); !os.IsNotExist(err) {
 		t.Errorf("a calendar was written with a typo in an inspection: %v", err)
 	}
 
@@ -595,13 +596,13 @@ func TestFollowupAsOfBeforeThePlan(t *testing.T) {
 	if !strings.Contains(string(md), "1 handlingsplan daterad efter 2025-03-01 ingår inte i listan.") {
 		t.Errorf("the Markdown does not say what it leaves out:\n%s", md)
 	}
-	cal, _ := os.ReadFile(filepath.Join(out, "uppfoljning-2025-03-01.ics"))
+	cal, _ := os.ReadFile(filepath.Join(out, "uppfoljning.ics"))
 	if n := bytes.Count(cal, []byte("BEGIN:VEVENT")); n != 1 || !bytes.Contains(cal, []byte("DTSTART;VALUE=DATE:20300211\r\n")) {
 		t.Errorf("%d events; want only the next visit on 2030-02-11:\n%s", n, cal)
 	}
 
 	code, _, stderr = runFollowup(t, "../../fixtures", "--as-of", "2025-02-10", "-o", out, "--format", "ics")
-	cal, _ = os.ReadFile(filepath.Join(out, "uppfoljning-2025-02-10.ics"))
+	cal, _ = os.ReadFile(filepath.Join(out, "uppfoljning.ics"))
 	if code != exitOK || bytes.Contains(cal, []byte("BEGIN:VEVENT")) ||
 		!strings.Contains(stderr, "; 1 inspection visited after 2025-02-10 left out\n") {
 		t.Errorf("before the visit: exit %d, %s\n%s", code, stderr, cal)
