@@ -54,7 +54,7 @@ func TestCompute(t *testing.T) {
 		reason   string // a reason that must be among the explanation, in Swedish
 	}{
 		{name: "all met", area: catalogArea(t, "2025", "B"), want: "A",
-			reason: "A: alla föreskrifter och det allmänna rådet är uppfyllda, och alla 3 kvalitetsindikatorer."},
+			reason: "A: alla föreskrifter och det allmänna rådet är uppfyllda, liksom alla 3 kvalitetsindikatorer."},
 		{name: "one indicator of three unmet is an isolated exception", area: catalogArea(t, "2025", "B"),
 			results: map[string]schema.Result{"B9": not}, want: "A", decisive: []string{"B9"},
 			reason: "A: alla föreskrifter och det allmänna rådet är uppfyllda; 1 av 3 kvalitetsindikatorer är inte uppfylld (B9), högst 1 är tillåten som enstaka undantag."},

@@ -191,7 +191,7 @@ func (r Reason) advice(en bool) string {
 }
 
 // indicatorsMet adds that every one of the r.Of quality indicators is met:
-// ", och kvalitetsindikatorn", ", och båda kvalitetsindikatorerna", ", och
+// ", liksom kvalitetsindikatorn", ", liksom båda kvalitetsindikatorerna", ", liksom
 // alla 3 kvalitetsindikatorer".
 func (r Reason) indicatorsMet(en bool) string {
 	if en {
@@ -205,7 +205,7 @@ func (r Reason) indicatorsMet(en bool) string {
 	if r.Regulations+r.Advice == 0 {
 		return ", och " + which + " är " + num(r.Of, "uppfylld", "uppfyllda")
 	}
-	return ", och " + which
+	return ", liksom " + which
 }
 
 // indicatorsUnmet says that r.N of the r.Of quality indicators are not

@@ -345,7 +345,7 @@ func TestExplanationWording(t *testing.T) {
 		if !strings.Contains(a, "B: alla föreskrifter är uppfyllda, men kvalitetsindikatorn är inte uppfylld (A4); A kräver att den är uppfylld.") {
 			t.Errorf("%s: area A's explanation:\n%s", format, a)
 		}
-		if b := section(t, s, "B. Medarbetarstab", "C. Lokaler"); !strings.Contains(b, "A: alla föreskrifter och det allmänna rådet är uppfyllda, och alla 3 kvalitetsindikatorer.") {
+		if b := section(t, s, "B. Medarbetarstab", "C. Lokaler"); !strings.Contains(b, "A: alla föreskrifter och det allmänna rådet är uppfyllda, liksom alla 3 kvalitetsindikatorer.") {
 			t.Errorf("%s: area B's explanation:\n%s", format, b)
 		}
 		for _, area := range [][2]string{{"A. Verksamheten", "B. Medarbetarstab"}, {"C. Lokaler", "D. Tjänstgöringens"}} {
