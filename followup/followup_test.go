@@ -535,6 +535,6 @@ func ExampleBuild() {
 		fmt.Println(r.Name, r.Counts[view.Overdue], "försenade,", r.Counts[view.Done], "genomförda")
 	}
 	// Output:
-	// 14 åtgärder i 1 handlingsplan. Nästa granskning: försenad för ingen verksamhet, inom 30 dagar för ingen verksamhet.
+	// 14 åtgärder i 1 handlingsplan. Ingen verksamhets nästa granskning är försenad eller infaller inom 30 dagar.
 	// Region Stockholm 3 försenade, 11 genomförda
 }

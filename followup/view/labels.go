@@ -102,6 +102,14 @@ var swedish = Labels{
 		return fmt.Sprintf("Ingen verksamhet i urvalet ska granskas igen före %s eller inom %d dagar därefter.", day, within)
 	},
 	VisitsCounted: func(due, soon, within int) string {
+		switch {
+		case due == 0 && soon == 0:
+			return fmt.Sprintf("Ingen verksamhets nästa granskning är försenad eller infaller inom %d dagar.", within)
+		case soon == 0:
+			return fmt.Sprintf("Nästa granskning är försenad för %s.", units(due))
+		case due == 0:
+			return fmt.Sprintf("Nästa granskning infaller inom %d dagar för %s.", within, units(soon))
+		}
 		return fmt.Sprintf("Nästa granskning: försenad för %s, inom %d dagar för %s.", units(due), within, units(soon))
 	},
 	Interval: func(years int) string { return fmt.Sprintf("%d år efter det senaste besöket", years) },

@@ -69,7 +69,7 @@ func TestFollowupStructure(t *testing.T) {
 	text := plainText(t, buf.Bytes())
 	for _, w := range []string{"<script>x</script> Rubrik | a | b |", "Region <script>alert(1)</script> | Test 3 0 0 0 0 11 14", "Alla regioner 3 0 0 0 0 11 14",
 		"# Kliniken | <b>fet</b> *kursiv* [länk](javascript:alert(1)) Region <script>alert(1)</script> | Test 2020-06-01 2025-06-01 Försenad",
-		"Nästa granskning: försenad för 1 verksamhet, inom 30 dagar för ingen verksamhet."} {
+		"Nästa granskning är försenad för 1 verksamhet."} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the text lacks %q", w)
 		}
