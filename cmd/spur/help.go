@@ -82,7 +82,7 @@ var commands = map[string]command{
 		summary: "Writes the plan a unit filled in (workbook or YAML) into the inspection as action_plan:, keeping every comment and line outside it. A follow-up workbook (spur template --follow-up) adds its follow-ups instead. The file is checked before it replaces the old one and is left as it was on any error.",
 		flags: map[string]string{"o": "write the result to OUT instead of FILE (an existing OUT only if it is an earlier result of this import)", "date": "the plan's date when the unit left it empty, and the date of a follow-up row left without one (default: today, or SOURCE_DATE_EPOCH)",
 			"force": "let the plan erase plan texts the file already has"},
-		example: []string{"spur import inspektion.yaml handlingsplan.xlsx -o inspektion-med-plan.yaml"},
+		example: []string{"spur import inspektion.yaml handlingsplan.xlsx -o inspektion-med-plan.yaml   # handlingsplan.xlsx: what spur template wrote, filled in by the unit"},
 	},
 	"build": {
 		usage:   []string{"build [DIR] [-o OUT] [-j N] [--check] [--prune] [--json] [--format pdf,md,html]\n             [--specialty S] [--region R] [--since DATE] [--fonts R,B,I]"},

@@ -238,7 +238,7 @@ func (e env) importPlan(args []string) int {
 		return exitInvalid
 	}
 	fmt.Fprintln(e.stdout, dest)
-	fmt.Fprintf(e.stderr, "%s: %d action-plan entries imported from %s\n", dest, len(res.Plan.Entries), planFile)
+	fmt.Fprintf(e.stderr, "%s: %s imported from %s\n", dest, plural(len(res.Plan.Entries), "action-plan entry"), planFile)
 	return exitOK
 }
 
