@@ -85,7 +85,7 @@ var commands = map[string]command{
 		example: []string{"spur import inspektion.yaml handlingsplan.xlsx -o inspektion-med-plan.yaml   # handlingsplan.xlsx: what spur template wrote, filled in by the unit"},
 	},
 	"build": {
-		usage:   []string{"build [DIR] [-o OUT] [-j N] [--check] [--prune] [--json] [--format pdf,md,html]\n             [--specialty S] [--region R] [--since DATE] [--fonts R,B,I]"},
+		usage:   []string{"build [DIR] [-o OUT] [-j N] [--check] [--prune] [--json] [--format pdf,md,html]\n             [--lang sv|en] [--templates DIR] [--fonts R,B,I]\n             [--specialty S] [--region R] [--since DATE] [--visit-interval N]"},
 		summary: "Builds every report and action plan of the inspections under DIR (default .) into OUT, mirroring DIR's folders, and the overview OUT/index.*. Reads only under DIR; writes and deletes only under OUT.",
 		flags: map[string]string{"o": "the output directory", "j": "inspections built at once (default: one per CPU)",
 			"check": "write nothing: exit 1 and list every stale, missing and unexpected file", "prune": "delete documents under OUT that no inspection gives (nothing while an inspection fails)",

@@ -141,3 +141,39 @@ func TestValidateCountsWarnings(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", code, out, errs)
 	}
 }
+
+// The global help and each command's usage line name every flag the
+// command takes (the grading thresholds, shared by all that grade, are
+// listed once under "Grade options"), so that the three places a flag is
+// described cannot drift apart.
+func TestUsageNamesEveryFlag(t *testing.T) {
+	shared := map[string]bool{"max-unmet-indicators": true, "allow-all-indicators-unmet": true}
+	blocks := map[string]string{}
+	var cur string
+	for _, line := range strings.Split(usage, "\n") {
+		if rest, ok := strings.CutPrefix(line, "  spur "); ok {
+			cur, _, _ = strings.Cut(rest, " ")
+		} else if !strings.HasPrefix(line, "   ") {
+			cur = ""
+		}
+		if cur != "" {
+			blocks[cur] += line + "\n"
+		}
+	}
+	for _, name := range order {
+		_, help, _ := runCLI(t, "", "help", name)
+		own := strings.Join(commands[name].usage, "\n")
+		for _, m := range regexp.MustCompile(`(?m)^  (--?[a-z][a-z0-9-]*)`).FindAllStringSubmatch(help, -1) {
+			f := m[1]
+			if shared[strings.TrimLeft(f, "-")] {
+				continue
+			}
+			if !regexp.MustCompile(regexp.QuoteMeta(f) + `\b`).MatchString(own) {
+				t.Errorf("spur help %s: its usage line lacks %s", name, f)
+			}
+			if name != "help" && !regexp.MustCompile(regexp.QuoteMeta(f)+`\b`).MatchString(blocks[name]) {
+				t.Errorf("spur --help: the lines of %s lack %s", name, f)
+			}
+		}
+	}
+}

@@ -33,14 +33,18 @@ var version = "0.1.0-dev"
 const usage = `spur: the documents of a SPUR inspection from its findings
 
 Usage:
-  spur new FILE [--catalog VERSION]
+  spur new FILE [--catalog VERSION] [--force]
                                    a blank preliminary inspection to fill in, and the
                                    editor's schema (spur.schema.json) beside it
   spur validate FILE...            check inspection files; every problem as file:line:col
-  spur grade FILE [--json]         the grade of each area A–H, with its explanation
+  spur grade FILE [--json] [--lang sv|en]
+                                   the grade of each area A–H, with its explanation
   spur report FILE [-o DIR] [--format pdf,md,html] [--lang sv|en] [--templates DIR]
-                                   the report as DIR/<unit>-<date>.pdf, .md and .html
+              [--fonts R,B,I] [--previous FILE]
+                                   the report as DIR/<unit>-<date>.pdf, .md and .html; with
+                                   --previous, compared with an earlier visit of the unit
   spur actionplan FILE [-o DIR] [--format pdf,md,html] [--lang sv|en] [--templates DIR]
+                  [--fonts R,B,I]
                                    the action plan alone, for the unit and the region
   spur template FILE [-o plan.xlsx|plan.yaml] [--due YYYY-MM-DD] [--force]
                                    the action-plan workbook (or YAML file) the unit fills in;
@@ -54,16 +58,17 @@ Usage:
                                    inspection (in place, or into OUT);
                                    --force lets it erase plan texts the file already has
   spur build [DIR] [-o OUT] [-j N] [--check] [--prune] [--json] [--format pdf,md,html]
-             [--specialty S] [--region R] [--since DATE] [--fonts R,B,I]
+             [--lang sv|en] [--templates DIR] [--fonts R,B,I]
+             [--specialty S] [--region R] [--since DATE] [--visit-interval N]
                                    every report and action plan under DIR, and OUT/index.*
   spur followup [DIR] [--as-of DATE] [--within DAYS] [--region R] [--specialty S] [-o OUT]
-                [--format md,pdf,html,xlsx,ics]
+                [--visit-interval N] [--format md,pdf,html,xlsx,ics]
                                    every action of every plan under DIR with its state on a day
   spur preview FILE [--addr 127.0.0.1:0] [--lang sv|en] [--templates DIR]
                                    the HTML report at a local address, rebuilt as the file is saved
   spur catalog [--json] [--catalog VERSION | --all]
                                    the SPUR criteria catalogue (ids, kinds, texts, grade options)
-  spur schema [-o FILE]            the JSON Schema of the inspection file, for the editor
+  spur schema [-o FILE] [--force]  the JSON Schema of the inspection file, for the editor
   spur help COMMAND                a command's usage, every flag with its default, an example
   spur --version                   the version
   spur --help                      this text
