@@ -10,8 +10,11 @@
 // # What it owns
 //
 //   - Finding inputs: every file with an inspection's ending, in sorted
-//     order, skipping dot files and dot folders (.git, .github) and the
-//     output directory when it lies inside the input one.
+//     order, skipping dot files and dot folders (.git, .github), the
+//     output directory when it lies inside the input one, and the plan
+//     and follow-up workbooks and follow-up lists spur made
+//     (workbook.NotInspection), each with a warning (Find, for spur
+//     followup too).
 //   - Names: inputs/2025/x.yaml gives OUT/2025/<slug>.pdf and .md, and
 //     OUT/2025/<slug>-handlingsplan.pdf and .md (-action-plan in English),
 //     the names spur report and spur actionplan give (format.Format.File).
@@ -22,6 +25,10 @@
 //     second loads each good input again and renders, writes or compares and
 //     drops its documents before taking the next. Memory does not grow
 //     with the number of inspections beyond a few hundred bytes each.
+//   - The previous visit: between the passes each good input is paired
+//     with the latest earlier visit of its unit among the good inputs
+//     (previous.go); the second pass loads that one too and adds the
+//     comparison to the report (compose.Compare).
 //   - Writes: a temporary file beside the target, renamed into place, and
 //     only when the bytes differ, so an interrupted build leaves no
 //     half-written file and a second build writes nothing.

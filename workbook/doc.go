@@ -5,8 +5,10 @@
 //
 // It reads and writes bytes only: no files, no clock (the plan's date when
 // the unit gives none comes from the caller, PlanOptions.Date). It decodes
-// into package schema's model and validates with schema.Validate; it knows
-// nothing of grades or reports.
+// into package schema's model and validates with schema.Validate. Of
+// grades it knows only their messages, which SheetWords words anew for a
+// workbook; of reports only the follow-up list (followup/view), which
+// WriteFollowupList lays out as a sheet.
 //
 // # API
 //
@@ -23,6 +25,8 @@
 //	WriteFollowUpTemplate(w, insp)         the follow-up workbook (.xlsx)
 //	ReadFollowUps(name, r, size, insp)     a filled one → []FollowUpLine, diagnostics at cells
 //	IsFollowUpWorkbook(name, data)         whether spur import reads a workbook as follow-ups
+//	NotInspection(name, data)              what a workbook spur made is, when not an inspection
+//	WriteFollowupList(w, list)             spur followup's list as a workbook, with filters
 //
 // Inspection workbook:
 //
