@@ -29,17 +29,24 @@
 // (Swedish order of names, the empty name last; within a responsible the
 // most urgent state first, then the date, then the catalogue's order of
 // criteria). The calendar's events (one per due date and per date of
-// follow-up that can be read) get a UID from the unit's identity (its id,
-// else organisation and name), the visit, the criterion and the field, so
-// that a subscribed calendar updates them instead of adding new ones.
+// follow-up that can be read) get a UID from the unit's identity
+// (schema.Unit.Identity: its id, else organisation and name), the visit,
+// the criterion and the field, so that a subscribed calendar updates them
+// instead of adding new ones.
 //
 // The units due for their next visit (visits.go), by the overview's rule
 // (report/overview): a unit's last visit is the latest of its inspections
-// chosen, with a plan or without; its next is Options.VisitInterval years
-// later; it is due when that day falls before D, and due soon when on D or
-// at most Options.Within days after. The calendar has an event on each
-// chosen unit's next visit, listed or later, whose UID is the unit's
-// identity's, so that a new visit moves it.
+// chosen on or before D, with a plan or without; its next is
+// Options.VisitInterval years later; it is due when that day falls before
+// D, and due soon when on D or at most Options.Within days after. The
+// calendar has an event on each chosen unit's next visit, listed or later,
+// whose UID is the unit's identity's, so that a new visit moves it.
+//
+// The states of the actions and the visits due follow the overview's
+// rules, but the list leaves out the visits and plans after D, where the
+// overview counts every inspection of the build. On the inspections up to
+// D the two agree: TestFollowupAgreesWithOverview and
+// TestVisitsAgreeWithOverview hold them to it.
 //
 // CheckFilters (filter.go) names each region or specialty asked for that
 // no inspection has, with those there and the one likely meant, so that

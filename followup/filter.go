@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"spur/report/overview"
 	"spur/schema"
 )
 
@@ -39,16 +40,20 @@ func CheckFilters(insps []*schema.Inspection, opt Options) (unmatched []Unmatche
 		field string
 		list  []string
 		of    func(*schema.Inspection) string
+		only  func(v string) overview.Filter // the filter of v alone
 	}{
-		{"region", opt.Region, func(i *schema.Inspection) string { return i.Unit.Region }},
-		{"specialty", opt.Specialty, func(i *schema.Inspection) string { return i.Unit.Specialty }},
+		{"region", opt.Region, func(i *schema.Inspection) string { return i.Unit.Region },
+			func(v string) overview.Filter { return overview.Filter{Region: []string{v}} }},
+		{"specialty", opt.Specialty, func(i *schema.Inspection) string { return i.Unit.Specialty },
+			func(v string) overview.Filter { return overview.Filter{Specialty: []string{v}} }},
 	} {
 		if len(f.list) == 0 {
 			continue
 		}
 		var present []string
 		for _, v := range f.list {
-			if slices.ContainsFunc(insps, func(i *schema.Inspection) bool { return i != nil && oneOf([]string{v}, f.of(i)) }) {
+			only := f.only(v)
+			if slices.ContainsFunc(insps, func(i *schema.Inspection) bool { return i != nil && only.Chooses(i.Unit.Specialty, i.Unit.Region) }) {
 				continue
 			}
 			if present == nil {
@@ -57,8 +62,9 @@ func CheckFilters(insps []*schema.Inspection, opt Options) (unmatched []Unmatche
 			unmatched = append(unmatched, Unmatched{Field: f.field, Value: v, Present: present, Suggest: suggest(v, present)})
 		}
 	}
+	filter := opt.filter()
 	for _, insp := range insps {
-		if insp != nil && oneOf(opt.Region, insp.Unit.Region) && oneOf(opt.Specialty, insp.Unit.Specialty) {
+		if insp != nil && filter.Chooses(insp.Unit.Specialty, insp.Unit.Region) {
 			chosen++
 		}
 	}

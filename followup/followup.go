@@ -90,11 +90,12 @@ func Build(insps []*schema.Inspection, opt Options) (*view.List, []Duplicate) {
 	var dups []Duplicate
 	var units []unitAt
 	var chosen []*schema.Inspection
+	filter := opt.filter()
 	for _, insp := range insps {
-		if insp == nil || !oneOf(opt.Region, insp.Unit.Region) || !oneOf(opt.Specialty, insp.Unit.Specialty) {
+		if insp == nil || !filter.Chooses(insp.Unit.Specialty, insp.Unit.Region) {
 			continue
 		}
-		key := unitKey(insp.Unit) + "\x00" + insp.Visit.String()
+		key := insp.Unit.Identity() + "\x00" + insp.Visit.String()
 		first, dup := seen[key]
 		if dup {
 			dups = append(dups, Duplicate{File: insp.File, Same: first})
@@ -132,6 +133,12 @@ func Build(insps []*schema.Inspection, opt Options) (*view.List, []Duplicate) {
 	return out, dups
 }
 
+// filter is opt's choice of regions and specialties as the overview
+// chooses them.
+func (opt Options) filter() overview.Filter {
+	return overview.Filter{Specialty: opt.Specialty, Region: opt.Region}
+}
+
 // planDate is the day an inspection's action plan came in: its date, else
 // the visit's (schema.ActionPlan.Date).
 func planDate(insp *schema.Inspection) time.Time {
@@ -163,12 +170,12 @@ type builder struct {
 type unitAt struct {
 	view.Unit
 	region string // as written, one line; "" when none
-	key    string // unitKey
+	key    string // schema.Unit.Identity
 }
 
 func (b *builder) unit(insp *schema.Inspection) unitAt {
 	l := b.list.L
-	u := unitAt{region: line(insp.Unit.Region), key: unitKey(insp.Unit)}
+	u := unitAt{region: line(insp.Unit.Region), key: insp.Unit.Identity()}
 	u.Name, u.Organisation, u.Specialty, u.ID = line(insp.Unit.Name), line(insp.Unit.Organisation), line(insp.Unit.Specialty), line(insp.Unit.ID)
 	u.Visit, u.File = insp.Visit.String(), insp.File
 	u.PlanDate = insp.ActionPlan.Date.String()
@@ -415,16 +422,6 @@ func uid(unit, visit, criterion, field string) string {
 	return hex.EncodeToString(sum[:16]) + "@spur"
 }
 
-// unitKey is a unit's identity across inspections: its id when given,
-// else its organisation and name, compared without regard to case,
-// spacing or the form of accents.
-func unitKey(u schema.Unit) string {
-	if id := fold(u.ID); id != "" {
-		return "id\x00" + id
-	}
-	return "unit\x00" + fold(u.Organisation) + "\x00" + fold(u.Name)
-}
-
 // fold is s as names are compared: visible, NFC, lower case, single spaces.
 func fold(s string) string {
 	return strings.ToLower(norm.NFC.String(line(s)))
@@ -514,21 +511,6 @@ func (b *builder) compareNames(x, y string) int {
 		return -1
 	}
 	return b.coll.CompareString(x, y)
-}
-
-// oneOf reports whether s is one of list, compared as overview.Filter
-// compares; an empty list holds everything.
-func oneOf(list []string, s string) bool {
-	if len(list) == 0 {
-		return true
-	}
-	s = strings.TrimSpace(report.Visible(s))
-	for _, x := range list {
-		if strings.EqualFold(strings.TrimSpace(report.Visible(x)), s) {
-			return true
-		}
-	}
-	return false
 }
 
 // filterText is the selection in words: "Region: Region Skåne; Specialitet: Allmänmedicin".

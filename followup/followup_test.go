@@ -491,6 +491,30 @@ func TestDuplicatesLeftOut(t *testing.T) {
 	}
 }
 
+// TestDuplicatesBySameUnit: the list knows a unit as schema.SameUnit does
+// (the overview and the next visits group by the same identity), so that a
+// copy whose id is written in full-width characters is a copy, and one
+// with another id is another unit.
+func TestDuplicatesBySameUnit(t *testing.T) {
+	for _, c := range []struct {
+		name, id, copyID string
+	}{
+		{"full width", "SE-1234", "ＳＥ－１２３４"},
+		{"case", "se-1234", "SE-1234"},
+		{"another id", "SE-1234", "SE-1235"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			insps := load(t, fixture, fixture)
+			insps[1].File = "kopia.yaml"
+			insps[0].Unit.ID, insps[1].Unit.ID = c.id, c.copyID
+			_, dups := followup.Build(insps, followup.Options{AsOf: asOf})
+			if same := schema.SameUnit(insps[0], insps[1]); (len(dups) == 1) != same {
+				t.Errorf("SameUnit %v, duplicates %+v", same, dups)
+			}
+		})
+	}
+}
+
 // TestUIDsStable: a UID depends on the unit's identity, the visit, the
 // criterion and the field only: not on the action's text, its dates, the
 // unit's spelling (with an id) or the day of the list.

@@ -15,7 +15,10 @@ import (
 )
 
 // When a unit's next visit is due (issue 14, item 4), by the overview's
-// rule (report/overview/visits.go), so that the two list the same units:
+// rule (report/overview/visits.go) but only of the visits up to the
+// list's day, where the overview counts every inspection of the build. On
+// the inspections up to the day the two list the same units, and
+// TestVisitsAgreeWithOverview holds them to it:
 //
 //   - a unit is schema.Unit.Identity (its id, else its organisation and
 //     name normalised), as overview.Row.UnitKey;

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -199,7 +200,7 @@ func yamlLine(item *yaml.Node, at func(*yaml.Node) schema.Pos, diags *schema.Dia
 			diags.Errorf(at(v), "%s must be text", schema.Clip(k.Value))
 			continue
 		}
-		switch j := indexOf(entryKeys, k.Value); j {
+		switch j := slices.Index(entryKeys, k.Value); j {
 		case 0:
 			l.Criterion = c
 		case -1:
@@ -209,15 +210,6 @@ func yamlLine(item *yaml.Node, at func(*yaml.Node) schema.Pos, diags *schema.Dia
 		}
 	}
 	return l, true
-}
-
-func indexOf(list []string, v string) int {
-	for i, s := range list {
-		if s == v {
-			return i
-		}
-	}
-	return -1
 }
 
 // suggest returns "; did you mean X?" for the key nearest to s, or "".

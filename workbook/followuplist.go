@@ -121,7 +121,7 @@ func WriteFollowupList(w io.Writer, l *view.List) error {
 					for c, col := range cols {
 						v := col.value(&r)
 						if s, ok := v.(string); ok {
-							s = cellText(s)
+							s = cellCut(s)
 							v = s
 							lines = max(lines, lineCount(s, col.width))
 						}
@@ -218,7 +218,7 @@ func writeFollowupVisits(wr *writer, st styles, dateStyle int, l *view.List) {
 	}
 	row := 2
 	for _, v := range l.Visits {
-		values := []any{cellText(v.Region), cellText(v.Name), cellText(v.Organisation), cellText(v.Specialty), cellText(v.ID),
+		values := []any{cellCut(v.Region), cellCut(v.Name), cellCut(v.Organisation), cellCut(v.Specialty), cellCut(v.ID),
 			day(v.Last), day(v.Next), v.StateName}
 		wr.do(wr.f.SetSheetRow(sh, cellName(0, row), &values))
 		row++
@@ -236,24 +236,6 @@ func writeFollowupVisits(wr *writer, st styles, dateStyle int, l *view.List) {
 	wr.do(wr.f.AutoFilter(sh, cellName(0, 1)+":"+cellName(len(head)-1, max(last, 2)), nil))
 	wr.do(freezeHeader(wr.f, sh, 1))
 	wr.do(printLayout(wr.f, sh, "landscape", 1))
-}
-
-// maxCellText is the most characters a cell holds in Excel.
-const maxCellText = 32767
-
-// cellText is s cut to what a cell holds, at a character.
-func cellText(s string) string {
-	if len(s) <= maxCellText {
-		return s
-	}
-	n := 0
-	for i := range s {
-		if n == maxCellText-1 {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
 }
 
 func dayOf(t time.Time) schema.Date {

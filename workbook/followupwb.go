@@ -94,30 +94,6 @@ func followUpIdentity(insp *schema.Inspection) identity {
 	return id
 }
 
-// compareFollowUp is identity.compare in the words of a follow-up
-// workbook: another inspection is an error, a changed plan a warning.
-func (id identity) compareFollowUp(want identity, at schema.Pos, diags *schema.Diagnostics) bool {
-	var diff []string
-	if id.Unit != want.Unit {
-		diff = append(diff, fmt.Sprintf("unit %q, not %q", schema.Clip(id.Unit), schema.Clip(want.Unit)))
-	}
-	if id.Visit != want.Visit {
-		diff = append(diff, fmt.Sprintf("the visit of %s, not %s", schema.Clip(id.Visit), want.Visit))
-	}
-	if id.Catalog != want.Catalog {
-		diff = append(diff, fmt.Sprintf("catalogue version %s, not %s", schema.Clip(id.Catalog), schema.Clip(want.Catalog)))
-	}
-	if len(diff) > 0 {
-		diags.Errorf(at, "this follow-up workbook was made for another inspection: %s; import it into the inspection it was made for, or make a new one with spur template --follow-up", strings.Join(diff, ", "))
-		return false
-	}
-	if id.Fingerprint != "" && id.Fingerprint != want.Fingerprint {
-		diags.Warnf(at, "the action plan has changed since this workbook was made (its fingerprint %s is not the plan's %s); the rows are matched by criterion id",
-			id.short(), want.short())
-	}
-	return true
-}
-
 // WriteFollowUpTemplate writes the follow-up workbook of an inspection
 // with an action plan: an instruction sheet and one row per entry of the
 // plan, in the plan's order. insp must have been loaded. The same
@@ -285,6 +261,9 @@ func latestText(e schema.PlanEntry) string {
 // character with "…". Only the locked, shown columns are cut; the reader
 // never compares them with more than a warning.
 func cellCut(s string) string {
+	if len(s) <= maxCellRunes {
+		return s // no more characters than bytes
+	}
 	n := 0
 	for i := range s {
 		if n == maxCellRunes-1 {
@@ -391,7 +370,7 @@ func readFollowUpBook(b *book, insp *schema.Inspection, diags *schema.Diagnostic
 		}
 		diags.Warnf(at, "the workbook has lost spur's document properties (saved by a program that drops them?); it is matched to the inspection by the unit and visit on this sheet")
 	}
-	if !id.compareFollowUp(followUpIdentity(insp), at, diags) {
+	if !id.compareAs(followUpPhrases, followUpIdentity(insp), at, diags) {
 		return nil
 	}
 	g, ok := b.readSheet(SheetActions, diags)

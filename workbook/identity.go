@@ -95,10 +95,37 @@ func (id identity) short() string {
 	return s
 }
 
-// compare reports a workbook made for another inspection as an error, and
-// one made before the findings changed as a warning: its rows are then
-// matched by id, and each difference is reported at its row.
+// phrases are what compare says of a workbook, in the words of its kind.
+type phrases struct {
+	made   string // what "was made for another inspection"
+	remake string // how to make the right one
+	// changed warns of a changed fingerprint: a format of the workbook's
+	// fingerprint and the inspection's, in that order.
+	changed string
+}
+
+var (
+	planPhrases = phrases{
+		made:    "this plan",
+		remake:  "make a new template with spur template",
+		changed: "the inspection's findings have changed since this template was made (its fingerprint %s is not the inspection's %s); the rows are matched by criterion id, and each difference is reported at its row",
+	}
+	followUpPhrases = phrases{
+		made:    "this follow-up workbook",
+		remake:  "make a new one with spur template --follow-up",
+		changed: "the action plan has changed since this workbook was made (its fingerprint %s is not the plan's %s); the rows are matched by criterion id",
+	}
+)
+
+// compare reports a plan workbook made for another inspection as an
+// error, and one made before the findings changed as a warning: its rows
+// are then matched by id, and each difference is reported at its row.
 func (id identity) compare(want identity, at schema.Pos, diags *schema.Diagnostics) bool {
+	return id.compareAs(planPhrases, want, at, diags)
+}
+
+// compareAs is compare in the words p of a kind of workbook.
+func (id identity) compareAs(p phrases, want identity, at schema.Pos, diags *schema.Diagnostics) bool {
 	var diff []string
 	if id.Unit != want.Unit {
 		diff = append(diff, fmt.Sprintf("unit %q, not %q", schema.Clip(id.Unit), schema.Clip(want.Unit)))
@@ -110,12 +137,11 @@ func (id identity) compare(want identity, at schema.Pos, diags *schema.Diagnosti
 		diff = append(diff, fmt.Sprintf("catalogue version %s, not %s", schema.Clip(id.Catalog), schema.Clip(want.Catalog)))
 	}
 	if len(diff) > 0 {
-		diags.Errorf(at, "this plan was made for another inspection: %s; import it into the inspection it was made for, or make a new template with spur template", strings.Join(diff, ", "))
+		diags.Errorf(at, "%s was made for another inspection: %s; import it into the inspection it was made for, or %s", p.made, strings.Join(diff, ", "), p.remake)
 		return false
 	}
 	if id.Fingerprint != "" && id.Fingerprint != want.Fingerprint {
-		diags.Warnf(at, "the inspection's findings have changed since this template was made (its fingerprint %s is not the inspection's %s); the rows are matched by criterion id, and each difference is reported at its row",
-			id.short(), want.short())
+		diags.Warnf(at, p.changed, id.short(), want.short())
 	}
 	return true
 }

@@ -2,6 +2,7 @@ package html
 
 import (
 	"io"
+	"slices"
 	"strconv"
 
 	"spur/followup/view"
@@ -57,15 +58,9 @@ func followupCounts(p *page, l *view.List) {
 	L := l.L
 	p.raw("<section>\n")
 	id := p.heading(2, L.Summary)
-	p.raw("<table aria-labelledby=\"", id, "\">\n<thead><tr><th scope=\"col\">")
-	p.text(L.Region)
-	p.raw("</th>")
-	for _, s := range append(l.StateNames[:], L.Total) {
-		p.raw("<th scope=\"col\" class=\"num\">")
-		p.text(s)
-		p.raw("</th>")
-	}
-	p.raw("</tr></thead>\n<tbody>\n")
+	p.raw("<table aria-labelledby=\"", id, "\">\n")
+	cols(p, slices.Concat([]string{L.Region}, l.StateNames[:], []string{L.Total}), len(l.StateNames)+1)
+	p.raw("<tbody>\n")
 	row := func(name string, c view.Counts) {
 		p.raw("<tr><th scope=\"row\">")
 		p.text(name)

@@ -3,6 +3,7 @@ package html
 import (
 	"io"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -122,15 +123,9 @@ func gradesPerArea(p *page, v *overview.View) {
 	id := p.heading(2, l.GradesPerArea)
 	p.para("", l.GradesNote)
 	chart(p, v)
-	p.raw("<table aria-labelledby=\"", id, "\">\n<thead><tr><th scope=\"col\">")
-	p.text(l.Area)
-	p.raw("</th>")
-	for _, g := range append(append([]string{}, v.Grades...), l.NoGrade) {
-		p.raw("<th scope=\"col\" class=\"num\">")
-		p.text(g)
-		p.raw("</th>")
-	}
-	p.raw("</tr></thead>\n<tbody>\n")
+	p.raw("<table aria-labelledby=\"", id, "\">\n")
+	cols(p, slices.Concat([]string{l.Area}, v.Grades, []string{l.NoGrade}), len(v.Grades)+1)
+	p.raw("<tbody>\n")
 	for _, a := range v.Areas {
 		p.raw("<tr><th scope=\"row\">")
 		p.text(a.Letter + ". " + a.Title)
@@ -153,17 +148,9 @@ func mostUnmet(p *page, v *overview.View) {
 		return
 	}
 	p.para("", l.UnmetNote)
-	p.raw("<table aria-labelledby=\"", id, "\">\n<thead><tr>")
-	for i, h := range []string{l.Criterion, l.Kind, l.Count, l.Share} {
-		if i >= 2 {
-			p.raw("<th scope=\"col\" class=\"num\">")
-		} else {
-			p.raw("<th scope=\"col\">")
-		}
-		p.text(h)
-		p.raw("</th>")
-	}
-	p.raw("</tr></thead>\n<tbody>\n")
+	p.raw("<table aria-labelledby=\"", id, "\">\n")
+	cols(p, []string{l.Criterion, l.Kind, l.Count, l.Share}, 2)
+	p.raw("<tbody>\n")
 	for _, u := range v.Unmet {
 		p.raw("<tr><th scope=\"row\"><span class=\"cid\">")
 		p.text(u.ID)

@@ -79,12 +79,8 @@ func indexDoc(v *overview.View, fs *Fonts) *Doc {
 	d.Bookmark(l.GradesPerArea, 0)
 	d.Heading(l.GradesPerArea, 1)
 	d.Paragraph(Run{Text: l.GradesNote})
-	cols, head = []Column{{}}, []Cell{text(l.Area, true)}
-	for _, g := range append(append([]string{}, v.Grades...), l.NoGrade) {
-		cols = append(cols, Column{Width: 16})
-		head = append(head, text(g, true))
-	}
 	d.chart(gradeChart(v, v.Areas, inspections(v.Areas)))
+	cols, head = gradesHead(v)
 	d.Table(cols, head, areaRows(v.Areas))
 
 	d.SetContext(l.MostUnmet)
@@ -122,6 +118,17 @@ func inspections(areas []overview.AreaGrades) int {
 		n += c
 	}
 	return n
+}
+
+// gradesHead is the columns and the head of a table of the grades per
+// area: the area, then a column for each grade and one for none.
+func gradesHead(v *overview.View) ([]Column, []Cell) {
+	cols, head := []Column{{}}, []Cell{text(v.L.Area, true)}
+	for _, g := range append(append([]string{}, v.Grades...), v.L.NoGrade) {
+		cols = append(cols, Column{Width: 16})
+		head = append(head, text(g, true))
+	}
+	return cols, head
 }
 
 // areaRows is the table of the grades per area.
@@ -206,11 +213,7 @@ func perYear(d *Doc, v *overview.View) {
 			d.Heading(l.GradesPerArea, 3)
 			d.chart(gradeChart(v, y.Grades, y.Units))
 		})
-		cols, head := []Column{{}}, []Cell{text(l.Area, true)}
-		for _, g := range append(append([]string{}, v.Grades...), l.NoGrade) {
-			cols = append(cols, Column{Width: 16})
-			head = append(head, text(g, true))
-		}
+		cols, head := gradesHead(v)
 		d.Table(cols, head, areaRows(y.Grades))
 
 		dc := barChart{names: []string{l.DBefore, l.DAfter}, colours: dColour[:], scale: y.Units, split: true}

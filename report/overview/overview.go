@@ -92,24 +92,32 @@ type Filter struct {
 	Since             time.Time // visits on or after this day
 }
 
-// Match reports whether the filter chooses r. Texts are compared as
-// report.Visible shows them: a zero-width space does not make two names
-// differ.
+// Match reports whether the filter chooses r.
 func (f Filter) Match(r Row) bool {
-	oneOf := func(list []string, s string) bool {
-		if len(list) == 0 {
+	return f.Chooses(r.Specialty, r.Region) && (f.Since.IsZero() || r.Visit >= f.Since.Format(time.DateOnly))
+}
+
+// Chooses reports whether the filter chooses a unit of this specialty and
+// region; Since plays no part. Texts are compared as report.Visible shows
+// them, without regard to case or the spaces around them: a zero-width
+// space does not make two names differ.
+func (f Filter) Chooses(specialty, region string) bool {
+	return oneOf(f.Specialty, specialty) && oneOf(f.Region, region)
+}
+
+// oneOf reports whether s is one of list, as Chooses compares; an empty
+// list holds everything.
+func oneOf(list []string, s string) bool {
+	if len(list) == 0 {
+		return true
+	}
+	s = strings.TrimSpace(report.Visible(s))
+	for _, x := range list {
+		if strings.EqualFold(strings.TrimSpace(report.Visible(x)), s) {
 			return true
 		}
-		s = strings.TrimSpace(report.Visible(s))
-		for _, x := range list {
-			if strings.EqualFold(strings.TrimSpace(report.Visible(x)), s) {
-				return true
-			}
-		}
-		return false
 	}
-	return oneOf(f.Specialty, r.Specialty) && oneOf(f.Region, r.Region) &&
-		(f.Since.IsZero() || r.Visit >= f.Since.Format(time.DateOnly))
+	return false
 }
 
 // Options are the settings of an overview.
