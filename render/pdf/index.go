@@ -205,11 +205,12 @@ func perYear(d *Doc, v *overview.View) {
 	d.Paragraph(Run{Text: l.YearsNote + " " + v.ActionsNote})
 	for _, y := range v.Years {
 		d.SetContext(l.Years + " " + y.Year)
-		d.Bookmark(y.Year, 1)
-		d.Heading(y.Year, 2)
-		d.Paragraph(Run{Text: y.Count})
-
+		// The year's heading and count stay with its first chart: alone
+		// at the foot of a page they say nothing.
 		d.Keep(func() {
+			d.Bookmark(y.Year, 1)
+			d.Heading(y.Year, 2)
+			d.Paragraph(Run{Text: y.Count})
 			d.Heading(l.GradesPerArea, 3)
 			d.chart(gradeChart(v, y.Grades, y.Units))
 		})
