@@ -105,6 +105,13 @@ type Meta struct {
 	Lang                             string    // BCP 47, e.g. "sv-SE"
 	Created                          time.Time // creation and modification date; zero means 1970-01-01 UTC
 	Header                           string    // running header on every page but the first
+	// HeaderFollows adds to the running header of each page the title of
+	// the outline entry of level HeaderLevel in force at the top of the
+	// page (the latest placed before it, or one on its first line; none
+	// after an entry of a higher level), as a printed list names the unit
+	// a page continues.
+	HeaderFollows bool
+	HeaderLevel   int
 	// Fonts is the family the document is set in; nil is DefaultFonts.
 	Fonts *Fonts
 	// PageLabel gives the footer text of each page, e.g. "Sida 3 av 17".
@@ -142,6 +149,11 @@ type Doc struct {
 
 	pending   []bookmark
 	lastLevel int
+	// mark is the title of the outline entry the running header follows
+	// (Meta.HeaderFollows) as drawing goes, pageMark its value at the top
+	// of each page.
+	mark     string
+	pageMark map[int]string
 }
 
 // New starts a document with its first page.

@@ -28,7 +28,7 @@ func followupDoc(l *view.List, fs *Fonts) *Doc {
 	L := l.L
 	title := L.Title + " " + l.AsOf
 	d := New(Meta{Title: title, Subject: l.Filter, Keywords: "SPUR, ST, " + L.Title, Lang: L.PDFLang,
-		Created: l.Date, Header: title, PageLabel: L.Page, Fonts: fs})
+		Created: l.Date, Header: title, HeaderFollows: true, HeaderLevel: 1, PageLabel: L.Page, Fonts: fs})
 	d.SetContext("title")
 	d.Heading(L.Title, 0)
 	d.Paragraph(Run{Text: l.Intro})

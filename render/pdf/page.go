@@ -293,6 +293,13 @@ func (d *Doc) drawPage(p, q pos) {
 		}
 		if from == nil {
 			d.placeBookmarks(it.marks, y)
+			d.followMarks(it.marks)
+		}
+		if k == p.i && d.meta.HeaderFollows {
+			if d.pageMark == nil {
+				d.pageMark = map[int]string{}
+			}
+			d.pageMark[d.page] = d.mark
 		}
 		h := 0.0
 		if it.row != nil {
@@ -322,6 +329,19 @@ func (d *Doc) Bookmark(title string, level int) {
 	level = max(0, min(level, d.lastLevel+1))
 	d.lastLevel = level
 	d.pending = append(d.pending, bookmark{cleanMeta(title), level})
+}
+
+// followMarks keeps the title the running header follows: an entry of
+// Meta.HeaderLevel sets it, one of a higher level (a new region) clears it.
+func (d *Doc) followMarks(bs []bookmark) {
+	for _, b := range bs {
+		switch {
+		case b.level == d.meta.HeaderLevel:
+			d.mark = b.title
+		case b.level < d.meta.HeaderLevel:
+			d.mark = ""
+		}
+	}
 }
 
 func (d *Doc) placeBookmarks(bs []bookmark, y float64) {
@@ -356,7 +376,11 @@ func (d *Doc) decorate() {
 		d.pdf.SetLineWidth(0.2)
 		if p > 1 && d.meta.Header != "" {
 			d.where = "page header"
-			d.pdf.Text(marginLeft, headerBase, fit(oneLine(d.clean(d.meta.Header, f)), f, smallPt, width))
+			header := d.meta.Header
+			if m := d.pageMark[p]; m != "" {
+				header += " · " + m
+			}
+			d.pdf.Text(marginLeft, headerBase, fit(oneLine(d.clean(header, f)), f, smallPt, width))
 			d.pdf.Line(marginLeft, headerRule, pageW-marginRight, headerRule)
 		}
 		d.where = "page footer"
