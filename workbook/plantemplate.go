@@ -25,6 +25,10 @@ type PlanOptions struct {
 	// Today says that Date is the day of the import, not a date someone
 	// chose: a plan that takes it gets a warning that names it.
 	Today bool
+	// Revise fills the template with the plan the inspection already has
+	// (one the inspectors did not accept, sent back to be revised), as the
+	// unit wrote it, for the unit to change rather than write again.
+	Revise bool
 }
 
 // WritePlanTemplate writes the action-plan workbook for the unit of an
@@ -48,7 +52,11 @@ func WritePlanTemplate(w io.Writer, insp *schema.Inspection, opt PlanOptions) er
 	_, err = f.NewSheet(SheetPlan)
 	wr.do(err)
 	writeInstructions(wr, st, insp, id, len(rows), opt)
-	writePlanSheet(wr, st, rows)
+	var prev *schema.ActionPlan
+	if opt.Revise {
+		prev = insp.ActionPlan
+	}
+	writePlanSheet(wr, st, rows, prev)
 	for _, p := range []excelize.CustomProperty{
 		{Name: propKind, Value: kindPlan}, {Name: propUnit, Value: id.Unit}, {Name: propVisit, Value: id.Visit},
 		{Name: propCatalog, Value: id.Catalog}, {Name: propFingerprint, Value: id.Fingerprint},
@@ -62,6 +70,19 @@ func WritePlanTemplate(w io.Writer, insp *schema.Inspection, opt PlanOptions) er
 		return fmt.Errorf("plan template: %w", wr.err)
 	}
 	return save(f, w, map[string]int{SheetPlan: 2})
+}
+
+// entryFor is the plan's entry for a criterion, nil when it has none.
+func entryFor(plan *schema.ActionPlan, id string) *schema.PlanEntry {
+	if plan == nil {
+		return nil
+	}
+	for i := range plan.Entries {
+		if plan.Entries[i].Criterion == id {
+			return &plan.Entries[i]
+		}
+	}
+	return nil
 }
 
 // The instruction sheet: column A labels, column B values; the text below
@@ -88,7 +109,11 @@ func writeInstructions(wr *writer, st styles, insp *schema.Inspection, id identi
 		row++
 	}
 	wr.str(sh, 0, row, labelPlanDate, st.label)
-	wr.str(sh, 1, row, "", st.input)
+	planDate := ""
+	if opt.Revise && insp.ActionPlan != nil && !insp.ActionPlan.Date.IsZero() {
+		planDate = insp.ActionPlan.Date.String()
+	}
+	wr.str(sh, 1, row, planDate, st.input)
 	wr.do(inputHelp(wr.f, sh, cellName(1, row), labelPlanDate, planDateHelp))
 	row += 2
 	for _, p := range instructionText(n) {
@@ -163,7 +188,11 @@ func lineCount(s string, width float64) int {
 	return lines
 }
 
-func writePlanSheet(wr *writer, st styles, rows []planRow) {
+// writePlanSheet writes the table the unit fills in. A plan the
+// inspection already has (one the inspectors did not accept, sent back to
+// be revised) fills its rows, as the unit wrote them, for the unit to
+// change rather than write again.
+func writePlanSheet(wr *writer, st styles, rows []planRow, plan *schema.ActionPlan) {
 	const sh = SheetPlan
 	wr.widths(sh, planWidths[:])
 	for c, h := range planHeaders {
@@ -177,6 +206,16 @@ func writePlanSheet(wr *writer, st styles, rows []planRow) {
 		wr.str(sh, colKind, row, r.kindLabel(), st.locked)
 		wr.str(sh, colText, row, r.crit.Text, st.locked)
 		wr.style(sh, colAction, row, colFollowUpBy, row, st.input)
+		if e := entryFor(plan, r.crit.ID); e != nil {
+			for _, cv := range []struct {
+				col int
+				v   string
+			}{{colAction, e.Action}, {colDue, e.Due.Text}, {colResponsible, e.Responsible}, {colFollowUp, e.FollowUp.Text}, {colFollowUpBy, e.FollowUpBy}} {
+				if cv.v != "" {
+					wr.str(sh, cv.col, row, cv.v, st.input)
+				}
+			}
+		}
 		// LibreOffice does not fit row heights on opening, so rows get one:
 		// the locked texts' height, and room for a few lines of answer.
 		lines := max(4, lineCount(r.crit.Text, planWidths[colText]), lineCount(r.area.Title, planWidths[colArea]))

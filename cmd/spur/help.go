@@ -67,13 +67,14 @@ var commands = map[string]command{
 	},
 	"template": {
 		usage: []string{
-			"template FILE [-o plan.xlsx|plan.yaml] [--due YYYY-MM-DD] [--force]",
+			"template FILE [-o plan.xlsx|plan.yaml] [--due YYYY-MM-DD] [--revise] [--force]",
 			"template --follow-up FILE [-o uppfoljning.xlsx] [--force]",
 			"template --inspection -o inspection.xlsx [--catalog VERSION] [--force]",
 		},
 		summary: "Writes the action-plan workbook (or YAML file) the unit fills in, one row per unmet criterion; with --follow-up, the workbook the region follows the plan up in, one row per action with a status to choose; with --inspection, a blank inspection workbook for inspectors who prefer a spreadsheet. An existing file is kept unless --force: it may be the filled-in one.",
 		flags: map[string]string{"o": "the file to write: .xlsx (default: <unit>-handlingsplan.xlsx, or <unit>-uppfoljning.xlsx with --follow-up) or .yaml", "due": "the date by which the unit sends the plan back, printed in the instructions",
 			"follow-up":  "the follow-up workbook of the inspection's plan: every action (area, criterion, the action, its due date as written and as read, responsible) with open columns for status (genomförd, delvis genomförd, ej genomförd, uppskjuten), note, date and who followed up; spur import adds what is filled in to the inspection",
+			"revise":     "fill the workbook with the plan the inspection already has (one the inspectors did not accept), for the unit to revise",
 			"inspection": "a blank inspection workbook instead of a plan", "catalog": "with --inspection: " + flagCatalog, "force": flagForce},
 		example: []string{"spur template fixtures/almaklinikens-vardcentral-2025.yaml -o /tmp/handlingsplan.xlsx --due 2025-06-30"},
 	},

@@ -46,7 +46,7 @@ Usage:
   spur actionplan FILE [-o DIR] [--format pdf,md,html] [--lang sv|en] [--templates DIR]
                   [--fonts R,B,I]
                                    the action plan alone, for the unit and the region
-  spur template FILE [-o plan.xlsx|plan.yaml] [--due YYYY-MM-DD] [--force]
+  spur template FILE [-o plan.xlsx|plan.yaml] [--due YYYY-MM-DD] [--revise] [--force]
                                    the action-plan workbook (or YAML file) the unit fills in;
                                    an existing file is kept unless --force
   spur template --follow-up FILE [-o uppfoljning.xlsx] [--force]

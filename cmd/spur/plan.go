@@ -27,6 +27,7 @@ func (e env) template(args []string) int {
 	due := fs.String("due", "", "")
 	blank := fs.Bool("inspection", false, "")
 	followUp := fs.Bool("follow-up", false, "")
+	revise := fs.Bool("revise", false, "")
 	version := fs.String("catalog", "", "")
 	force := fs.Bool("force", false, "")
 	pos, ok := e.parse(fs, args)
@@ -65,7 +66,7 @@ func (e env) template(args []string) int {
 		e.usagef("template: name one inspection file")
 		return exitUsage
 	}
-	var opt workbook.PlanOptions
+	opt := workbook.PlanOptions{Revise: *revise}
 	if *due != "" {
 		d, err := isoDate(*due)
 		if err != nil {
@@ -79,9 +80,19 @@ func (e env) template(args []string) int {
 		e.usagef("template: -o names a .xlsx workbook or a .yaml file, not %q", strings.ToLower(filepath.Ext(*out)))
 		return exitUsage
 	}
+	if *revise && format != plan.Workbook {
+		e.usagef("template: --revise fills in the workbook (.xlsx); the YAML template is written empty")
+		return exitUsage
+	}
 	insp, _, ok := e.load(pos[0], grade.DefaultPolicy())
 	if !ok {
 		return exitInvalid
+	}
+	switch {
+	case *revise && insp.ActionPlan == nil:
+		fmt.Fprintf(e.stderr, "%s: warning: --revise: the inspection has no action plan yet; the workbook is written empty\n", pos[0])
+	case !*revise && insp.ActionPlan != nil && format == plan.Workbook:
+		fmt.Fprintf(e.stderr, "%s: the inspection has an action plan already; the workbook is written empty (--revise fills it in with that plan, for the unit to revise)\n", pos[0])
 	}
 	path := *out
 	if path == "" {

@@ -637,3 +637,69 @@ func TestFollowUpTemplateUsage(t *testing.T) {
 		t.Errorf("default name: exit %d, %q\n%s", code, out, errs)
 	}
 }
+
+// A plan the inspectors did not accept goes back to the unit filled in:
+// spur template --revise writes the plan the inspection has into the
+// workbook, and importing it unchanged gives the same plan back.
+func TestTemplateRevise(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "plan.xlsx")
+	code, _, errs := runCLI(t, "", "template", fixture, "-o", book, "--revise")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want, _, err := input.Load(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(workbook.SheetPlan)
+	found := 0
+	for _, r := range rows[1:] {
+		if len(r) < 5 {
+			continue
+		}
+		for _, e := range want.ActionPlan.Entries {
+			if e.Criterion == r[1] {
+				found++
+				if r[4] != e.Action {
+					t.Errorf("%s: the workbook's action %q, the plan's %q", e.Criterion, r[4], e.Action)
+				}
+			}
+		}
+	}
+	if found != len(want.ActionPlan.Entries) {
+		t.Errorf("%d of the plan's %d entries are in the workbook", found, len(want.ActionPlan.Entries))
+	}
+	// Without --revise the workbook is empty, and spur says how to fill it.
+	code, _, errs = runCLI(t, "", "template", fixture, "-o", filepath.Join(dir, "empty.xlsx"))
+	if code != exitOK || !strings.Contains(errs, "--revise fills it in") {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+	if code, _, _ := runCLI(t, "", "template", fixture, "-o", filepath.Join(dir, "p.yaml"), "--revise"); code != exitUsage {
+		t.Errorf("--revise with a YAML template: exit %d", code)
+	}
+	// Imported unchanged, the revised workbook gives the plan it was made from.
+	out := filepath.Join(dir, "again.yaml")
+	code, _, errs = runCLI(t, "", "import", fixture, book, "-o", out)
+	if code != exitOK {
+		t.Fatalf("import: exit %d\n%s", code, errs)
+	}
+	got, _, err := input.Load(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range want.ActionPlan.Entries {
+		g := got.ActionPlan.Entries[i]
+		if g.Criterion != e.Criterion || g.Action != e.Action || g.Due.Text != e.Due.Text || g.Responsible != e.Responsible || g.FollowUp.Text != e.FollowUp.Text || g.FollowUpBy != e.FollowUpBy {
+			t.Errorf("entry %d: %+v, want %+v", i, g, e)
+		}
+	}
+	if !got.ActionPlan.Date.Time().Equal(want.ActionPlan.Date.Time()) {
+		t.Errorf("plan date %s, want %s", got.ActionPlan.Date, want.ActionPlan.Date)
+	}
+}
