@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"spur/input"
+	"spur/schema"
 )
 
 // previous finds, for each good input, the latest earlier visit of the
@@ -37,15 +38,17 @@ func previous(items []*item) {
 	}
 }
 
-// loadPrevious loads the previous visit of it for the comparison; an
-// error says it no longer loads as it did in the first pass.
-func (b *builder) loadPrevious(it *item) (*input.Inspection, error) {
+// loadPrevious loads the previous visit of it (cur, loaded again in the
+// second pass) for the comparison, checked as spur report --previous
+// checks one (schema.CheckPrevious); an error says it no longer loads as
+// it did in the first pass.
+func (b *builder) loadPrevious(it *item, cur *schema.Inspection) (*input.Inspection, error) {
 	in, err := input.File(it.prev.path, b.opt.Policy)
 	if err == nil && !in.OK() {
 		err = fmt.Errorf("it has errors now; run spur validate %s", it.prev.path)
 	}
-	if err == nil && (in.Unit.Identity() != it.row.UnitKey || !in.Visit.Time().Before(it.visit)) {
-		err = fmt.Errorf("its unit or visit is not what it was")
+	if err == nil {
+		err = schema.CheckPrevious(cur, in.Inspection)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("its previous visit %s changed during the build: %v", it.prev.path, err)

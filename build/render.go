@@ -52,7 +52,7 @@ func (b *builder) build(ctx context.Context, it *item) {
 		return
 	}
 	if it.prev != nil {
-		prev, err := b.loadPrevious(it)
+		prev, err := b.loadPrevious(it, in.Inspection)
 		if err != nil {
 			it.lateError("%v; build again", err)
 			return
