@@ -4674,6 +4674,18 @@ func subsetCIDs(name string, cids map[int]int) (set []byte, tag string) {
 }
 
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+	// spur: the same /W for the same widths and subset is made once per
+	// process (widthsCache in spur_fonts.go).
+	if w, ok := cachedWidths(font, LastRune); ok {
+		f.out(w)
+		return
+	}
+	f.out(cidFontWidths(font, LastRune))
+}
+
+// cidFontWidths is upstream's generateCIDFontMap, returning the /W entry
+// it wrote. spur: see generateCIDFontMap.
+func cidFontWidths(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4787,7 +4799,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
 		}
 	}
-	f.out("/W [" + w.String() + " ]")
+	return "/W [" + w.String() + " ]"
 }
 
 func implode(sep string, arr []int) string {

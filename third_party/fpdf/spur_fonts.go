@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -29,6 +30,11 @@ type utf8FontShared struct {
 	dir  []byte        // a copy of their table directory, which names each table's checksum
 	file *utf8FontFile // parseFile's result: metrics and widths (CharWidths)
 	ids  sync.Map      // font key → generateFontID of the font under that key
+
+	// widths holds generateCIDFontMap's /W entries (cachedWidths), at
+	// most maxWidthEntries of them.
+	widths       sync.Map // subset key → "/W [...]"
+	widthEntries atomic.Int64
 
 	widthRunes []int // the indices of CharWidths that may not be 0 (fastFontID)
 
@@ -553,4 +559,47 @@ func (utf *utf8FontFile) parseLOCAFast(format, numSymbols int) {
 		fmt.Printf("Unknown loca table format %d\n", format)
 		return
 	}
+}
+
+// maxWidthEntries bounds the /W entries kept per font: a batch of
+// documents in one language needs a handful.
+const maxWidthEntries = 1024
+
+// cachedWidths returns generateCIDFontMap's /W entry for font's subset,
+// made once per shared font and subset: the entry depends only on the
+// font's widths, which documents of a shared font share read-only, on
+// lastRune, and on which runes above 255 the subset holds (upstream lists
+// every rune up to 255 that has a width, whatever the subset). It reports
+// false for a font that is not shared; the caller then makes the entry.
+func cachedWidths(font *fontDefType, lastRune int) (string, bool) {
+	u := font.utf8File
+	if u == nil || u.shared == nil {
+		return "", false
+	}
+	s := u.shared
+	cw := s.file.CharWidths
+	if len(font.Cw) == 0 || len(font.Cw) != len(cw) || &font.Cw[0] != &cw[0] || lastRune >= len(cw) {
+		return "", false
+	}
+	var above []int
+	for r, n := range font.usedRunes {
+		if r > 255 && r <= lastRune && n != 0 && cw[r] != 0 {
+			above = append(above, r)
+		}
+	}
+	slices.Sort(above)
+	key := make([]byte, 0, 8+6*len(above))
+	key = strconv.AppendInt(key, int64(lastRune), 10)
+	for _, r := range above {
+		key = append(key, ',')
+		key = strconv.AppendInt(key, int64(r), 10)
+	}
+	if w, ok := s.widths.Load(string(key)); ok {
+		return w.(string), true
+	}
+	w := cidFontWidths(font, lastRune)
+	if s.widthEntries.Add(1) <= maxWidthEntries {
+		s.widths.Store(string(key), w)
+	}
+	return w, true
 }

@@ -186,6 +186,71 @@ func TestSharedCutAsUpstream(t *testing.T) {
 	}
 }
 
+// TestWidthsCachedAsUpstream: the /W entry of a shared font's subset is
+// upstream's for the same subset, from a font parsed anew, whether it is
+// made or found in the cache; subsets that differ above rune 255 get
+// entries of their own.
+func TestWidthsCachedAsUpstream(t *testing.T) {
+	rng := rand.New(rand.NewPCG(56, 78))
+	for _, f := range testFaces {
+		s, err := sharedUTF8Font(f.ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cmap []int
+		for _, p := range s.cutTables().runeGlyphs {
+			cmap = append(cmap, int(p.char))
+		}
+		seen := map[string]string{}
+		for i := range 60 {
+			runes := makeSubsetRange(32)
+			for _, r := range "Åtgärd krävs: 2025" {
+				runes[int(r)] = int(r)
+			}
+			for range rng.IntN(1 << (i % 8)) {
+				r := cmap[rng.IntN(len(cmap))]
+				runes[r] = r
+			}
+			delete(runes, 0)
+			// As AddUTF8FontFromBytes and putfonts: the widths are the
+			// parse's, taken before the cut.
+			up := upstreamParse(t, f.ttf)
+			cw := up.CharWidths
+			up.GenerateCutFont(maps.Clone(runes))
+			want := cidFontWidths(&fontDefType{Cw: cw, usedRunes: runes, utf8File: up}, up.LastRune)
+			in := s.instance()
+			in.GenerateCutFont(maps.Clone(runes))
+			def := fontDefType{Cw: s.file.CharWidths, usedRunes: runes, utf8File: in}
+			for pass := range 2 {
+				got, ok := cachedWidths(&def, in.LastRune)
+				if !ok {
+					t.Fatalf("style %q: a shared font's widths were not cached", f.style)
+				}
+				if got != want {
+					t.Fatalf("style %q, subset %d, pass %d: /W differs from upstream's:\n%s\n%s", f.style, i, pass, got, want)
+				}
+			}
+			seen[want] = want
+		}
+		if len(seen) < 10 {
+			t.Fatalf("style %q: only %d different /W entries from 60 subsets; the test does not vary them", f.style, len(seen))
+		}
+		n := 0
+		s.widths.Range(func(_, _ any) bool { n++; return true })
+		if n < len(seen) {
+			t.Fatalf("style %q: %d entries cached for %d different ones", f.style, n, len(seen))
+		}
+	}
+	// A font that is not shared is not cached: its caller makes the entry.
+	up := upstreamParse(t, testFaces[0].ttf)
+	runes := makeSubsetRange(32)
+	cw := up.CharWidths
+	up.GenerateCutFont(runes)
+	if _, ok := cachedWidths(&fontDefType{Cw: cw, usedRunes: runes, utf8File: up}, up.LastRune); ok {
+		t.Fatal("the widths of a font parsed for one document were cached")
+	}
+}
+
 // snapshot copies what documents share of a parsed font.
 type snapshot struct {
 	data       []byte
