@@ -14,6 +14,7 @@ import (
 
 	"spur/format"
 	"spur/grade"
+	"spur/input"
 	"spur/report"
 	"spur/report/overview"
 	"spur/schema"
@@ -240,7 +241,15 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	sum := &Summary{Version: SummaryVersion, Inputs: len(paths), Check: opt.Check, Problems: skipped, Sources: map[string]string{}}
 	b := &builder{opt: opt, formats: formats, linked: linked(formats), out: out, mem: newMemory(), sum: sum, prog: newProgress(opt.Log, opt.Terminal)}
 	items := b.scan(ctx, paths)
+	if betweenPasses != nil {
+		betweenPasses()
+	}
 	previous(items)
+	for _, it := range items {
+		if it.ok && it.prev != nil {
+			b.keep.needs(it.prev)
+		}
+	}
 	b.report(items, func(it *item) []Problem { return it.problems })
 	if err := ctx.Err(); err != nil {
 		b.sum.Interrupted = true
@@ -273,6 +282,9 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	return b.finish(items), nil
 }
 
+// betweenPasses, when set (by tests), runs after the first pass.
+var betweenPasses func()
+
 // linked is the format whose report the overview links: the highest
 // LinkRank, the first among equals (Markdown where it is built, else PDF).
 func linked(formats []format.Writer) *format.Writer {
@@ -292,6 +304,7 @@ type builder struct {
 	linked  *format.Writer  // the format of the reports the overview links
 	out     *confine
 	mem     *memory
+	keep    keeper // the first pass's inspections, for the second (keep.go)
 	prog    *progress
 
 	mu  sync.Mutex // guards sum
@@ -316,6 +329,13 @@ type item struct {
 	// among the good inputs, whose report gains the comparison (previous).
 	visit time.Time
 	prev  *item
+	// sum is the SHA-256 of the bytes the first pass loaded; loaded what
+	// it loaded, kept until the renders that need it (uses) are done
+	// (keep.go).
+	sum        [32]byte
+	loaded     *input.Inspection
+	loadedCost int64
+	uses       int
 	// lateFailed is set when the second pass failed it (a document that
 	// could not be written, an input that changed).
 	lateFailed bool

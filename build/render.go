@@ -7,7 +7,6 @@ import (
 	"io"
 	"sync"
 
-	"spur/input"
 	"spur/report"
 	"spur/report/compose"
 )
@@ -18,8 +17,9 @@ type buffers struct{ doc, old bytes.Buffer }
 
 var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
 
-// render is the second pass: every good input is loaded again, and its
-// documents are rendered, written or compared, and dropped, one at a time.
+// render is the second pass: every good input is loaded again (or taken
+// as the first pass kept it, keep.go), and its documents are rendered,
+// written or compared, and dropped, one at a time.
 func (b *builder) render(ctx context.Context, items []*item) {
 	var good []*item
 	for _, it := range items {
@@ -38,7 +38,7 @@ type document struct {
 }
 
 func (b *builder) build(ctx context.Context, it *item) {
-	in, err := input.File(it.path, b.opt.Policy)
+	in, err := b.loadAgain(it)
 	if err == nil && !in.OK() {
 		err = fmt.Errorf("it has errors now; run spur validate %s", it.path)
 	}

@@ -173,11 +173,12 @@ func (b *builder) load(_ context.Context, it *item) {
 	if it.dir == "." {
 		it.dir = ""
 	}
-	in, err := input.File(it.path, b.opt.Policy)
+	data, err := input.ReadFile(it.path)
 	if err != nil {
 		it.problems = []Problem{{File: it.path, Severity: "error", Message: err.Error()}}
 		return
 	}
+	in := input.Bytes(it.path, data, b.opt.Policy)
 	for _, d := range in.Diags {
 		it.problems = append(it.problems, problemOf(d))
 	}
@@ -206,6 +207,7 @@ func (b *builder) load(_ context.Context, it *item) {
 	it.row = compose.Row(in.Inspection, in.Grades, link)
 	it.visit = in.Visit.Time()
 	it.ok = true
+	b.keep.offer(it, in, data)
 }
 
 // described is the row of an inspection that did not load without errors:

@@ -354,6 +354,16 @@ func (insp *Inspection) KeyPos(path string) Pos {
 	return insp.Pos("")
 }
 
+// WithoutPlaces returns a shallow copy of insp without the places of its
+// values, which are most of a loaded inspection's memory: for a caller
+// that keeps an inspection it has checked, to render it later. The copy's
+// Pos and KeyPos give the file alone.
+func (insp *Inspection) WithoutPlaces() *Inspection {
+	c := *insp
+	c.pos = nil
+	return &c
+}
+
 // SetPos records the place of the value at path; decoders of other formats
 // (workbooks) use it to give their own positions.
 func (insp *Inspection) SetPos(path string, p Pos) {

@@ -1,0 +1,93 @@
+package build
+
+import (
+	"crypto/sha256"
+	"sync"
+
+	"spur/input"
+)
+
+// The first pass loads every input to check it; the second needs each
+// good one again to render it, and each earlier visit of a unit to compare
+// with. A build keeps what the first pass loaded for the second, within
+// keepBudget, so that most inputs are read and checked once. The second
+// pass still reads the file: what was kept is used only when the bytes are
+// those the first pass loaded (the same SHA-256), so an input edited in
+// between is loaded anew and judged as it is now.
+
+// keepBudget bounds the estimated memory of the inspections kept between
+// the passes: some 500 ordinary ones, a year's build and more.
+const keepBudget = 12 << 20
+
+// keepExpansion is a kept inspection's memory per byte of its file: 23 KiB
+// for the 8 KB of a generated inspection, rounded up (a workbook, being
+// compressed, is charged more than it holds). What is kept is the model
+// and its grades without the places of its values (WithoutPlaces), which
+// only the first pass's diagnostics need: 60 KiB with them.
+const keepExpansion = 3
+
+// keeper holds the inspections kept between the passes, and guards the
+// items' loaded, sum and uses.
+type keeper struct {
+	mu   sync.Mutex
+	used int64
+}
+
+// offer keeps in for it's second pass, if it fits in the budget; data is
+// what it was loaded from.
+func (k *keeper) offer(it *item, in *input.Inspection, data []byte) {
+	cost := int64(len(data)) * keepExpansion
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	it.sum = sha256.Sum256(data)
+	if k.used+cost > keepBudget {
+		return
+	}
+	k.used += cost
+	it.loaded = &input.Inspection{Inspection: in.Inspection.WithoutPlaces(), Grades: in.Grades}
+	it.loadedCost, it.uses = cost, 1
+}
+
+// needs counts one more render that will load it: a later visit of its
+// unit, which compares with it. Called between the passes.
+func (k *keeper) needs(it *item) {
+	if it.loaded != nil {
+		it.uses++
+	}
+}
+
+// loadAgain returns the inspection of it for the second pass, and whether its
+// file still holds what the first pass loaded: what was kept when the bytes
+// are the same, else the file loaded anew. Each render that needs it
+// loads it once.
+func (b *builder) loadAgain(it *item) (*input.Inspection, error) {
+	data, err := input.ReadFile(it.path)
+	if err != nil {
+		b.keep.release(it)
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	k := &b.keep
+	k.mu.Lock()
+	in, same := it.loaded, sum == it.sum
+	k.mu.Unlock()
+	b.keep.release(it)
+	if in != nil && same {
+		return in, nil
+	}
+	return input.Bytes(it.path, data, b.opt.Policy), nil
+}
+
+// release drops one use of it's kept inspection, and the inspection with
+// the last.
+func (k *keeper) release(it *item) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if it.loaded == nil {
+		return
+	}
+	if it.uses--; it.uses <= 0 {
+		it.loaded = nil
+		k.used -= it.loadedCost
+	}
+}
