@@ -18,9 +18,14 @@ import (
 // lacks, including all outside the BMP (emoji), are replaced by f.subst and
 // reported once per rune and context in the document's warnings.
 func (d *Doc) clean(s string, f *face) string {
-	if plain(s) {
+	if settledText(s, f) {
 		return s
 	}
+	return d.cleanSlow(s, f)
+}
+
+// cleanSlow is clean for text that settledText does not pass.
+func (d *Doc) cleanSlow(s string, f *face) string {
 	if !utf8.ValidString(s) {
 		d.warn("invalid UTF-8 replaced by U+FFFD")
 		s = strings.ToValidUTF8(s, "\uFFFD")
@@ -63,15 +68,48 @@ func (d *Doc) clean(s string, f *face) string {
 	return b.String()
 }
 
-// plain reports whether s is printable ASCII only, which every face
-// covers and which needs no cleaning.
-func plain(s string) bool {
+// settledText reports whether clean would return s as it is: valid UTF-8
+// of printable ASCII, which every face covers, and of settled runes that f
+// covers. Most text of a Swedish report is, and needs no cleaning.
+func settledText(s string, f *face) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c > 0x7e {
-			return false
+			return settledRunes(s[i:], f)
 		}
 	}
 	return true
+}
+
+func settledRunes(s string, f *face) bool {
+	for _, r := range s {
+		if r >= 0x20 && r <= 0x7e {
+			continue
+		}
+		if !settled(r) || !f.covers(r) {
+			return false // utf8.RuneError, for invalid UTF-8, is not settled
+		}
+	}
+	return true
+}
+
+// settled reports the runes that clean keeps as they are whatever comes
+// before or after them: letters and punctuation of Latin-1 and Latin
+// Extended-A, general punctuation, currency signs and arrows, each in NFC,
+// of combining class 0 and combining with nothing before it (so that a
+// string of them and ASCII is in NFC), and none a control, format
+// character, line break, space other than the no-break space, or
+// right-to-left letter. TestSettled checks each against clean's rules and
+// Unicode's data.
+func settled(r rune) bool {
+	switch {
+	case r >= 0xa0 && r <= 0x17f:
+		return r != 0xad // the soft hyphen is a format character
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205e:
+		return true
+	case r >= 0x20a0 && r <= 0x20c0, r >= 0x2190 && r <= 0x21ff:
+		return true
+	}
+	return false
 }
 
 // rtl reports the letters of right-to-left scripts.

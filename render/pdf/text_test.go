@@ -3,11 +3,15 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"spur/hyph"
 )
@@ -268,5 +272,56 @@ func TestHyphenation(t *testing.T) {
 				t.Errorf("%q hyphenated", code)
 			}
 		}
+	}
+}
+
+// TestSettled: every settled rune passes clean's rules unchanged, is in
+// NFC alone, has combining class 0 and composes with nothing before it, so
+// that any string of settled runes and printable ASCII is in NFC; and
+// clean's fast path gives what its full path gives, for random strings of
+// such runes and of others.
+func TestSettled(t *testing.T) {
+	d := New(Meta{})
+	f := d.faces[regular]
+	n := 0
+	for r := rune(0); r < 0x10000; r++ {
+		if !settled(r) {
+			continue
+		}
+		n++
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		if norm.NFC.String(s) != s || p.CCC() != 0 || !p.BoundaryBefore() {
+			t.Errorf("%U is settled but not a starter in NFC that combines with nothing", r)
+		}
+		if dropped(r) || rtl(r) || (unicode.Is(unicode.Zs, r) && r != 0xa0) || r == '\u2028' || r == '\u2029' || unicode.IsControl(r) {
+			t.Errorf("%U is settled but clean changes it", r)
+		}
+	}
+	if n < 400 {
+		t.Fatalf("only %d settled runes", n)
+	}
+	alphabet := []rune("aZ0 .,–—’”“•…→€§°±×÷åäöÅÄÖéüłčœ\u00a0\u202f\u2003\u00ad\u0301\u200b\t\n\r😀ש日\ufe0f")
+	rng := rand.New(rand.NewPCG(1, 2))
+	fast := 0
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if rng.IntN(50) == 0 {
+			s += "\xff"
+		}
+		want := New(Meta{}).cleanSlow(s, f)
+		if settledText(s, f) {
+			fast++
+			if want != s {
+				t.Fatalf("clean's fast path keeps %q, its full path gives %q", s, want)
+			}
+		}
+	}
+	if fast < 1000 {
+		t.Fatalf("only %d of 20000 strings took the fast path", fast)
 	}
 }

@@ -76,6 +76,30 @@ type wrapper struct {
 	spaceW float64
 	spaceS style
 	hyphen bool // the current line ends in an added hyphen
+	// tail is the text of the current line's last fragment while words
+	// are merged into it (emit), which its text field then lags: a line
+	// is built in one buffer, not by joining strings word by word.
+	tail     []byte
+	tailOpen bool
+}
+
+// seal gives the current line's last fragment the text merged into it.
+func (w *wrapper) seal() {
+	if w.tailOpen {
+		w.cur[len(w.cur)-1].text = string(w.tail)
+		w.tailOpen = false
+	}
+}
+
+// merge appends sep and text to the text of the current line's last
+// fragment.
+func (w *wrapper) merge(sep, text string) {
+	if !w.tailOpen {
+		w.tail = append(w.tail[:0], w.cur[len(w.cur)-1].text...)
+		w.tailOpen = true
+	}
+	w.tail = append(w.tail, sep...)
+	w.tail = append(w.tail, text...)
 }
 
 func (d *Doc) wrap(runs []Run, width float64, ts textStyle) []line {
@@ -117,6 +141,7 @@ func (d *Doc) wrap(runs []Run, width float64, ts textStyle) []line {
 const eps = 1e-6
 
 func (w *wrapper) newline() {
+	w.seal()
 	w.lines = append(w.lines, line{frags: w.cur, ts: w.ts, h: w.ts.lead, hyphen: w.hyphen})
 	w.cur, w.x, w.space, w.hyphen = nil, 0, false, false
 }
@@ -159,18 +184,19 @@ func (w *wrapper) emit(ps []piece, sp float64) {
 			if last.st == p.st && last.link == p.link {
 				switch {
 				case i == 0 && sp > 0 && w.spaceS == p.st:
-					last.text += " " + p.text
+					w.merge(" ", p.text)
 					last.w = x + p.w - last.x
 					w.x = x + p.w
 					continue
 				case i > 0 || sp == 0:
-					last.text += p.text
+					w.merge("", p.text)
 					last.w += p.w
 					w.x += p.w
 					continue
 				}
 			}
 		}
+		w.seal()
 		w.cur = append(w.cur, frag{x: x, w: p.w, text: p.text, st: p.st, link: p.link})
 		w.x = x + p.w
 	}
