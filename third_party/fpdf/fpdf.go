@@ -950,6 +950,14 @@ func (f *Fpdf) rgbColorValue(r, g, b int, grayStr, fullStr string) (clr colorTyp
 	clr.ib, clr.b = colorComp(b)
 	clr.mode = colorModeRGB
 	clr.gray = clr.ir == clr.ig && clr.r == clr.b
+	// spur: the operator of a colour is made once per process
+	// (colorStrings in spur_text.go).
+	key := colorKey{clr.ir, clr.ig, clr.ib, grayStr, fullStr}
+	if str, ok := colorStrings.Load(key); ok {
+		clr.str = str.(string)
+		return
+	}
+	defer func() { storeColorString(key, clr.str) }()
 	const prec = 3
 	if len(grayStr) > 0 {
 		if clr.gray {

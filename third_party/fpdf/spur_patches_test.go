@@ -251,6 +251,70 @@ func TestWidthsCachedAsUpstream(t *testing.T) {
 	}
 }
 
+// TestAssembleTablesAsUpstream: the font file of a subset is upstream's,
+// byte for byte, for subsets of every size, and for a table whose length
+// is not a multiple of four.
+func TestAssembleTablesAsUpstream(t *testing.T) {
+	rng := rand.New(rand.NewPCG(90, 12))
+	for _, f := range testFaces {
+		s, err := sharedUTF8Font(f.ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cmap []int
+		for _, p := range s.cutTables().runeGlyphs {
+			cmap = append(cmap, int(p.char))
+		}
+		for i := range 30 {
+			runes := makeSubsetRange(32)
+			for range rng.IntN(1 << (i % 11)) {
+				r := cmap[rng.IntN(len(cmap))]
+				runes[r] = r
+			}
+			delete(runes, 0)
+			in := s.instance()
+			got := in.GenerateCutFont(runes)
+			if want := upstreamAssembleTables(in); !bytes.Equal(got, want) {
+				t.Fatalf("style %q, %d runes: the subset's font file differs from upstream's", f.style, len(runes))
+			}
+			if i == 0 {
+				in.outTablesData["zzzz"] = []byte{1, 2, 3, 4, 5}
+				in.outTablesData["cvt "] = append(in.outTablesData["cvt "][:len(in.outTablesData["cvt "]):len(in.outTablesData["cvt "])], 7)
+				if got, want := in.assembleTables(), upstreamAssembleTables(in); !bytes.Equal(got, want) {
+					t.Fatalf("style %q: with unpadded tables, the font file differs from upstream's", f.style)
+				}
+			}
+		}
+	}
+}
+
+// TestColorOperators: a colour's operator is upstream's (its comments
+// give it as sprintf), when made and when found again, for grey and RGB,
+// components out of range clamped, and the gradient's form without an
+// operator.
+func TestColorOperators(t *testing.T) {
+	pdf := New("P", "mm", "A4", "")
+	comp := func(v int) float64 { return float64(min(max(v, 0), 255)) / 255 }
+	for _, c := range [][3]int{{0, 0, 0}, {33, 33, 33}, {22, 54, 92}, {-5, 300, 128}, {255, 255, 254}, {250, 250, 250}} {
+		r, g, b := comp(c[0]), comp(c[1]), comp(c[2])
+		gray := r == g && r == b
+		for _, ops := range [][2]string{{"g", "rg"}, {"G", "RG"}, {"", ""}} {
+			want := fmt.Sprintf("%.3f %.3f %.3f %s", r, g, b, ops[1])
+			switch {
+			case ops[0] == "":
+				want = fmt.Sprintf("%.3f %.3f %.3f", r, g, b)
+			case gray:
+				want = fmt.Sprintf("%.3f %s", r, ops[0])
+			}
+			for pass := range 2 {
+				if got := pdf.rgbColorValue(c[0], c[1], c[2], ops[0], ops[1]); got.str != want {
+					t.Errorf("%v %q, pass %d: %q, want %q", c, ops, pass, got.str, want)
+				}
+			}
+		}
+	}
+}
+
 // snapshot copies what documents share of a parsed font.
 type snapshot struct {
 	data       []byte
@@ -502,4 +566,53 @@ func BenchmarkAddUTF8FontShared(b *testing.B) {
 			pdf.AddUTF8FontFromBytes("Liberation Sans", f.style, f.ttf)
 		}
 	}
+}
+
+// upstreamAssembleTables is upstream's utf8FontFile.assembleTables.
+func upstreamAssembleTables(utf *utf8FontFile) []byte {
+	answer := make([]byte, 0)
+	tablesCount := len(utf.outTablesData)
+	findSize := 1
+	writer := 0
+	for findSize*2 <= tablesCount {
+		findSize = findSize * 2
+		writer = writer + 1
+	}
+	findSize = findSize * 16
+	rOffset := tablesCount*16 - findSize
+
+	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
+
+	tables := make(map[string][]byte, len(utf.outTablesData))
+	for k, v := range utf.outTablesData {
+		tables[k] = make([]byte, len(v))
+		copy(tables[k], v)
+	}
+	tablesNames := keySortStrings(tables)
+
+	offset := 12 + tablesCount*16
+	begin := 0
+
+	for _, name := range tablesNames {
+		if name == "head" {
+			begin = offset
+		}
+		answer = append(answer, []byte(name)...)
+		checksum := utf.generateChecksum(tables[name])
+		answer = append(answer, pack2Uint16(checksum[0], checksum[1])...)
+		answer = append(answer, pack2Uint32(offset, len(tables[name]))...)
+		paddedLength := (len(tables[name]) + 3) &^ 3
+		offset = offset + paddedLength
+	}
+
+	for _, key := range tablesNames {
+		data := append([]byte{}, tables[key]...)
+		data = append(data, []byte{0, 0, 0}...)
+		answer = append(answer, data[:(len(data)&^3)]...)
+	}
+
+	checksum := utf.generateChecksum([]byte(answer))
+	checksum = utf.calcInt32([]int{0xB1B0, 0xAFBA}, checksum)
+	answer = utf.splice(answer, (begin + 8), pack2Uint16(checksum[0], checksum[1]))
+	return answer
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"sync"
+	"sync/atomic"
 )
 
 // textOp is sprintf("BT %.2f %.2f Td (%s) Tj ET", x, y, s), the operator
@@ -24,4 +26,26 @@ func textOp(x, y float64, s string) string {
 	b = append(b, s...)
 	b = append(b, ") Tj ET"...)
 	return string(b)
+}
+
+// colorKey is what rgbColorValue's operator depends on: the components,
+// clamped to 0–255, and the operators of grey and of RGB.
+type colorKey struct {
+	r, g, b     int
+	gray, color string
+}
+
+// colorStrings holds rgbColorValue's operators, at most maxColorStrings:
+// documents use a few colours, set again for each line and cell.
+var (
+	colorStrings     sync.Map // colorKey → string
+	colorStringCount atomic.Int64
+)
+
+const maxColorStrings = 4096
+
+func storeColorString(k colorKey, s string) {
+	if colorStringCount.Add(1) <= maxColorStrings {
+		colorStrings.Store(k, s)
+	}
 }
