@@ -315,6 +315,51 @@ func TestColorOperators(t *testing.T) {
 	}
 }
 
+// TestPooledBuffersAsFresh: documents written with buffers another
+// document gave back, longer and shorter ones in turn and several at once,
+// are those written with new buffers; and the buffers are given back.
+func TestPooledBuffersAsFresh(t *testing.T) {
+	texts := []string{"Åtgärd krävs", strings.Repeat("Handledning och kompetensbedömning ", 200), "x"}
+	page := func(text string, pages int) *Fpdf {
+		pdf := testDoc(text)
+		for range pages {
+			pdf.AddPage()
+			pdf.SetFont("Liberation Sans", "", 9)
+			for i := range 40 {
+				pdf.Text(20, 20+float64(6*i), text[:min(len(text), 90)])
+			}
+		}
+		return pdf
+	}
+	pageBuffers, docBuffers = sync.Pool{}, sync.Pool{}
+	want := make([][]byte, len(texts))
+	for i, text := range texts {
+		want[i] = output(t, page(text, i*3))
+		pageBuffers, docBuffers = sync.Pool{}, sync.Pool{}
+	}
+	pdf := page(texts[1], 3)
+	output(t, pdf)
+	if _, ok := docBuffers.Get().(*[]byte); !ok {
+		t.Error("the document's buffer was not given back")
+	}
+	if _, ok := pageBuffers.Get().(*bytes.Buffer); !ok {
+		t.Error("no page's buffer was given back")
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for round := range 6 {
+				for i, text := range texts {
+					if got := output(t, page(text, i*3)); !bytes.Equal(got, want[i]) {
+						t.Errorf("round %d, document %d: written with given-back buffers, it differs from one written with new ones", round, i)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // snapshot copies what documents share of a parsed font.
 type snapshot struct {
 	data       []byte
