@@ -651,6 +651,7 @@ type Fpdf struct {
 	underline        bool                       // underlining flag
 	strikeout        bool                       // strike out flag
 	currentFont      fontDefType                // current font info
+	textScratch      []byte                     // spur: Text's operator is built here (spur_text.go)
 	fontSizePt       float64                    // current font size in points
 	fontSize         float64                    // current font size in user unit
 	ws               float64                    // word spacing
@@ -851,6 +852,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	seen         *runeBits     // spur: the runes below maxSeenRune set in usedRunes (spur_text.go)
 }
 
 // generateFontID generates a font Id from the font definition

@@ -2076,6 +2076,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			usedRunes: sbarr,
 			File:      fileStr,
 			utf8File:  utf8File,
+			seen:      new(runeBits), // spur: see Text
 		}
 		def.i, _ = generateFontID(def)
 		f.fonts[fontKey] = def
@@ -2211,6 +2212,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Cw:        utf8File.CharWidths,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
+			seen:      new(runeBits), // spur: see Text
 		}
 		// spur: the ID is a function of the font's bytes and key alone;
 		// computing it marshals a 65,536-entry width table, so it is
@@ -2568,6 +2570,10 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
+	// spur: the common case, written into the page at once (spur_text.go).
+	if fastText && f.isCurrentUTF8 && !f.isRTL && !f.underline && !f.strikeout && f.state == 2 && f.textUTF8(x, y, txtStr) {
+		return
+	}
 	var txt2 string
 	if f.isCurrentUTF8 {
 		if f.isRTL {
