@@ -29,6 +29,9 @@ var ErrNoPlan = errors.New("markdown: the inspection has no action plan yet")
 // made and safe for concurrent use.
 type Renderer struct {
 	report, plan *template.Template
+	// native is set for a document whose templates are all the embedded
+	// ones: it is written by their Go form (native.go).
+	nativeReport, nativePlan bool
 }
 
 // embedded is the renderer of the embedded templates, parsed once per
@@ -84,11 +87,13 @@ func New(dir string) (*Renderer, error) {
 func NewFS(fsys fs.FS) (*Renderer, error) {
 	files := map[string][]byte{}
 	found := 0
+	given := map[string]bool{}
 	for _, name := range []string{ReportFile, PlanFile, CommonFile} {
 		src, err := readFile(fsys, name)
 		switch {
 		case err == nil:
 			found++
+			given[name] = true
 			src = bytes.TrimPrefix(src, []byte("\uFEFF")) // a byte-order mark an editor left
 		case errors.Is(err, fs.ErrNotExist):
 			if src, err = templates.FS.ReadFile(name); err != nil {
@@ -110,7 +115,9 @@ func NewFS(fsys fs.FS) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Renderer{report: rep, plan: plan}, nil
+	return &Renderer{report: rep, plan: plan,
+		nativeReport: !given[ReportFile] && !given[CommonFile],
+		nativePlan:   !given[PlanFile] && !given[CommonFile]}, nil
 }
 
 func readFile(fsys fs.FS, name string) ([]byte, error) {
@@ -139,6 +146,9 @@ func parse2(files map[string][]byte, name string) (*template.Template, error) {
 
 // Report writes the whole report.
 func (m *Renderer) Report(w io.Writer, r *report.Report) error {
+	if m.nativeReport {
+		return executeNative(w, nativeReport, r)
+	}
 	return execute(w, m.report, r)
 }
 
@@ -146,6 +156,9 @@ func (m *Renderer) Report(w io.Writer, r *report.Report) error {
 func (m *Renderer) Plan(w io.Writer, r *report.Report) error {
 	if r.Plan == nil {
 		return ErrNoPlan
+	}
+	if m.nativePlan {
+		return executeNative(w, nativePlanDoc, r)
 	}
 	return execute(w, m.plan, r)
 }
@@ -158,6 +171,17 @@ func execute(w io.Writer, t *template.Template, r *report.Report) error {
 	if err := t.Execute(&buf, r); err != nil {
 		return fmt.Errorf("markdown: %w", err)
 	}
+	if _, err := w.Write(tidy(buf.Bytes())); err != nil {
+		return fmt.Errorf("markdown: write: %w", err)
+	}
+	return nil
+}
+
+// executeNative is execute for the Go form of an embedded template.
+func executeNative(w io.Writer, write func(*bytes.Buffer, *report.Report), r *report.Report) error {
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
+	write(&buf, r)
 	if _, err := w.Write(tidy(buf.Bytes())); err != nil {
 		return fmt.Errorf("markdown: write: %w", err)
 	}
