@@ -4528,15 +4528,14 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
-				// spur: a subset is named with a tag (PDF/A): six capitals
-				// from the font and the characters it holds, the same for
-				// the same subset.
-				cidSet, tag := subsetCIDs(fontName, CodeSignDictionary)
-				fontName = tag + "+" + fontName
+				// spur: what follows but the object numbers is made once
+				// per process for the same font, name and runes
+				// (utf8SubsetOf in spur_fonts.go): the subset cut from the
+				// font, named with a tag for PDF/A (six capitals from the
+				// font and the characters it holds), its CIDSet, ToUnicode
+				// CMap and CIDToGIDMap.
+				sub := utf8SubsetOf(&font, fontName, usedRunes)
+				fontName = sub.tag + "+" + fontName
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4547,7 +4546,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.generateCIDFontMap(&font, sub.lastRune)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -4555,10 +4554,9 @@ func (f *Fpdf) putfonts() {
 				// to itself, instead of upstream's one range over all 65,536
 				// codes, which readers and validators expand for every font
 				// on every page (Preflight: 5 times the time and memory).
-				toUni := subsetToUnicode(CodeSignDictionary)
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(toUni)) + ">>")
-				f.putstream(toUni)
+				f.out("<</Length " + strconv.Itoa(len(sub.toUnicode)) + ">>")
+				f.putstream(sub.toUnicode)
 				f.out("endobj")
 
 				// CIDInfo
@@ -4588,47 +4586,25 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				// spur: as long as the highest CID the subset holds, not
-				// all 65,536: content uses no CID above it. Upstream
-				// allocated and deflated 128 KB per font and document.
-				cids := 1
-				for cc := range CodeSignDictionary {
-					cids = max(cids, cc+1)
-				}
-				cidToGidMap := make([]byte, cids*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
-				f.putstream(cidToGidMap)
+				f.out("<</Length " + strconv.Itoa(len(sub.cidToGID)) + "/Filter /FlateDecode>>")
+				f.putstream(sub.cidToGID)
 				f.out("endobj")
-				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
+				f.out("<</Length " + strconv.Itoa(len(sub.font)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(sub.length1))
 				f.out(">>")
-				f.putstream(compressedFontStream)
+				f.putstream(sub.font)
 				f.out("endobj")
-				mem.release()
 
 				// spur: CIDSet
-				mem = xmem.compress(cidSet)
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(mem.bytes())) + "/Filter /FlateDecode>>")
-				f.putstream(mem.bytes())
+				f.out("<</Length " + strconv.Itoa(len(sub.cidSet)) + "/Filter /FlateDecode>>")
+				f.putstream(sub.cidSet)
 				f.out("endobj")
-				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return

@@ -14,6 +14,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -406,6 +407,64 @@ func TestTextFastAsUpstream(t *testing.T) {
 	for _, s := range texts {
 		if got, want := string(appendEscapedUTF16(nil, s)), new(Fpdf).escape(utf8toutf16(s, false)); got != want {
 			t.Errorf("%q: escaped UTF-16 %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestSubsetsCachedAsFresh: documents whose subsets come from the cache
+// are those whose subsets are cut anew, byte for byte, when the same text
+// comes again, in another order, at the same time, and after the cache
+// has dropped the oldest; the cache keeps at most maxSubsets.
+func TestSubsetsCachedAsFresh(t *testing.T) {
+	texts := []string{"Åtgärd krävs", "Åtgärd krävs!", "Handledning – 2025 → 2026", "x", "Åtgärd krävs", "0123456789 ()\\"}
+	reset := func() {
+		subsets.Lock()
+		subsets.m = nil
+		subsets.Unlock()
+	}
+	count := func() int {
+		subsets.Lock()
+		defer subsets.Unlock()
+		return len(subsets.m)
+	}
+	want := make([][]byte, len(texts))
+	for i, text := range texts {
+		reset()
+		want[i] = output(t, testDoc(text))
+	}
+	reset()
+	for round := range 2 {
+		for i, text := range texts {
+			if got := output(t, testDoc(text)); !bytes.Equal(got, want[i]) {
+				t.Fatalf("round %d, %q: with cached subsets the document differs from one cut anew", round, text)
+			}
+		}
+	}
+	// Four faces; texts 0 and 4 are the same.
+	if n := count(); n != 4*(len(texts)-1) {
+		t.Errorf("%d subsets cached, want %d", n, 4*(len(texts)-1))
+	}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := range texts {
+				j := (i + w) % len(texts)
+				if got := output(t, testDoc(texts[j])); !bytes.Equal(got, want[j]) {
+					t.Errorf("at the same time, %q: the document differs from one cut anew", texts[j])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i := range maxSubsets {
+		output(t, testDoc(strings.Repeat("a", i+1)+strconv.Itoa(i)))
+	}
+	if n := count(); n != maxSubsets {
+		t.Errorf("%d subsets cached, want at most %d", n, maxSubsets)
+	}
+	for i, text := range texts {
+		if got := output(t, testDoc(text)); !bytes.Equal(got, want[i]) {
+			t.Fatalf("after the cache dropped the oldest, %q differs from one cut anew", text)
 		}
 	}
 }
