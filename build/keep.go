@@ -16,8 +16,10 @@ import (
 // between is loaded anew and judged as it is now.
 
 // keepBudget bounds the estimated memory of the inspections kept between
-// the passes: some 500 ordinary ones, a year's build and more.
-const keepBudget = 12 << 20
+// the passes: some 250 ordinary ones, a year's build. What is kept counts
+// twice in the peak (the collector lets the heap grow to twice what
+// lives): 6 MiB holds a build of 1,000 at 60 MiB, 12 MiB took it to 71.
+const keepBudget = 6 << 20
 
 // keepExpansion is a kept inspection's memory per byte of its file: 23 KiB
 // for the 8 KB of a generated inspection, rounded up (a workbook, being
