@@ -2,7 +2,7 @@
 GO      ?= go
 FIXTURES = $(wildcard fixtures/*.yaml)
 
-.PHONY: build install demo test check bench bench-all fuzz faults browser-deps yamlls-deps golden schema clean pdfa
+.PHONY: build install demo test check bench bench-all bench-compare fuzz faults browser-deps yamlls-deps golden schema clean pdfa
 
 build:
 	$(GO) build -buildvcs=auto -o bin/spur ./cmd/spur
@@ -55,6 +55,15 @@ bench:
 
 bench-all:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# This checkout against an earlier commit on this machine, in alternating
+# runs: BenchmarkBuild200, BenchmarkReport and spur report as a whole
+# process (issue 12's figures, against the main it was written on). The
+# benchmarks write under TMPDIR; TMPDIR=/dev/shm leaves the disk out.
+BASE ?= 0f6b3ec
+RUNS ?= 4
+bench-compare:
+	$(GO) run ./tools/benchcompare -base $(BASE) -runs $(RUNS)
 
 # The npm packages the browser checks use (axe-core, puppeteer-core), at the
 # versions in tools/browser/package-lock.json; Chromium comes from Debian.
