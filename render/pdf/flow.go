@@ -79,6 +79,14 @@ func (d *Doc) Paragraph(runs ...Run) {
 	d.atLeast(paraGap)
 }
 
+// Lead sets a paragraph that introduces what follows, a table or a chart:
+// like a heading, it is never the last thing on a page, but stays with the
+// first line, or the first table row, of what follows.
+func (d *Doc) Lead(runs ...Run) {
+	d.Paragraph(runs...)
+	d.hold = max(d.hold, 1)
+}
+
 // Heading sets a heading: level 0 is the document title, 1 a section
 // (such as STRUKTUR), 2 an area; 3 and deeper are set like 2 but smaller.
 // A heading is never the last thing on a page: it stays with the first

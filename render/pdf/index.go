@@ -78,7 +78,7 @@ func indexDoc(v *overview.View, fs *Fonts) *Doc {
 	d.SetContext(l.GradesPerArea)
 	d.Bookmark(l.GradesPerArea, 0)
 	d.Heading(l.GradesPerArea, 1)
-	d.Paragraph(Run{Text: l.GradesNote})
+	d.Lead(Run{Text: l.GradesNote})
 	d.chart(gradeChart(v, v.Areas, inspections(v.Areas)))
 	cols, head = gradesHead(v)
 	d.Table(cols, head, areaRows(v.Areas))
@@ -89,7 +89,7 @@ func indexDoc(v *overview.View, fs *Fonts) *Doc {
 	if len(v.Unmet) == 0 {
 		d.Paragraph(Run{Text: l.NoUnmet, Italic: true})
 	} else {
-		d.Paragraph(Run{Text: l.UnmetNote})
+		d.Lead(Run{Text: l.UnmetNote})
 		var rows [][]Cell
 		for _, u := range v.Unmet {
 			rows = append(rows, []Cell{{Runs: []Run{{Text: u.ID + "  ", Bold: true}, {Text: u.Text}}}, text(u.Kind, false),
@@ -159,7 +159,7 @@ func nextVisits(d *Doc, v *overview.View) {
 		d.Paragraph(Run{Text: v.NoneDue, Italic: true})
 		return
 	}
-	d.Paragraph(Run{Text: v.DueNote})
+	d.Lead(Run{Text: v.DueNote})
 	var rows [][]Cell
 	for _, u := range v.Due {
 		rows = append(rows, []Cell{text(u.Unit, false), text(u.Specialty, false), text(u.Region, false), text(u.Last, false), text(u.Next, false)})
@@ -175,22 +175,25 @@ func lastTwoVisits(d *Doc, v *overview.View) {
 		d.Paragraph(Run{Text: l.NoRevisits, Italic: true})
 		return
 	}
-	d.Paragraph(Run{Text: l.RevisitsNote})
-	cols := []Column{{}, {Width: 20}, {Width: 20}}
-	head := []Cell{text(l.Unit, true), text(l.PreviousVisit, true), text(l.LatestVisit, true)}
-	for _, a := range v.Areas {
-		cols = append(cols, Column{Width: 10})
-		head = append(head, text(a.Letter, true))
-	}
+	d.Lead(Run{Text: l.RevisitsNote})
 	var rows [][]Cell
+	gw := 10.0 // a grade column: as wide as its widest grade, "C→B" in bold on one line
 	for _, r := range v.Revisits {
 		row := []Cell{{Runs: []Run{{Text: report.Dash(r.Unit) + "\n"}, {Text: report.Dash(r.Region), Italic: true}}},
 			text(r.Previous, false), text(r.Latest, false)}
 		for j, g := range r.Grades {
 			// "C→B": the column is narrow.
-			row = append(row, text(strings.ReplaceAll(g, " → ", "→"), r.Changed[j]))
+			c := text(strings.ReplaceAll(g, " → ", "→"), r.Changed[j])
+			gw = max(gw, d.cellWidth(c.Runs))
+			row = append(row, c)
 		}
 		rows = append(rows, row)
+	}
+	cols := []Column{{}, {Width: 20}, {Width: 20}}
+	head := []Cell{text(l.Unit, true), text(l.PreviousVisit, true), text(l.LatestVisit, true)}
+	for _, a := range v.Areas {
+		cols = append(cols, Column{Width: min(gw, 14)})
+		head = append(head, text(a.Letter, true))
 	}
 	d.Table(cols, head, rows)
 }

@@ -113,3 +113,68 @@ func TestIndexCharts(t *testing.T) {
 	}
 	qpdfCheck(t, buf.Bytes())
 }
+
+// revisitView is an overview of n units, each visited twice with other
+// grades at the second visit, after filler units that move the section on
+// the page as n grows.
+func revisitView(t *testing.T, n int) *overview.View {
+	t.Helper()
+	cat, err := schema.LatestCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []overview.Row
+	for i := range n {
+		r := overview.Row{Unit: fmt.Sprintf("Medicinkliniken, Länssjukhuset i Enhet %d", i), Region: "Region Västra Götaland",
+			Visit: "2025-03-10", Final: true, Grades: strings.Split("ABCDABCD"[i%4:i%4+4]+"CBAD", ""), Report: fmt.Sprintf("2025/e-%d.md", i)}
+		p := r
+		p.Visit, p.Report, p.Grades = "2020-03-10", fmt.Sprintf("2020/e-%d.md", i), strings.Split("BCDABCDA"[i%4:i%4+4]+"BBBB", "")
+		rows = append(rows, r, p)
+	}
+	return overview.Make(rows, compose.Areas(cat), overview.Options{AsOf: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)})
+}
+
+// TestIndexLeadsAndGrades: in the overview, a paragraph that introduces a
+// table is never the last thing on its page (it stays with the table's
+// first row, "De två senaste besöken" was left alone at a page's foot),
+// and a change of grade such as "B→C" is set on one line in its column.
+func TestIndexLeadsAndGrades(t *testing.T) {
+	for n := 1; n <= 30; n++ {
+		v := revisitView(t, n)
+		if len(v.Revisits) != n {
+			t.Fatalf("%d units visited twice, want %d", len(v.Revisits), n)
+		}
+		d := indexDoc(v, nil)
+		l := finish(t, d)
+		assertLayout(t, fmt.Sprintf("%d revisits", n), l)
+		for i := 0; i+1 < len(d.items); i++ {
+			it, next := &d.items[i], &d.items[i+1]
+			if it.kind == kindText && next.kind == kindHeadRow && l.last(i) != l.first(i+1) {
+				t.Errorf("%d revisits: %q ends page %d, its table starts on page %d", n, l.describe(i), l.last(i), l.first(i+1))
+			}
+		}
+		arrows := 0
+		for _, it := range d.items {
+			if it.row == nil || it.kind != kindRow || len(it.tab.ws) != 3+len(v.Areas) {
+				continue
+			}
+			for c, cell := range it.row.cells[3:] {
+				var text strings.Builder
+				for _, ln := range cell.lines {
+					for _, f := range ln.frags {
+						text.WriteString(f.text)
+					}
+				}
+				if strings.Contains(text.String(), "→") {
+					arrows++
+				}
+				if len(cell.lines) > 1 {
+					t.Errorf("%d revisits: the grade %q of area %s takes %d lines", n, text.String(), v.Areas[c].Letter, len(cell.lines))
+				}
+			}
+		}
+		if arrows == 0 {
+			t.Fatalf("%d revisits: no change of grade in the table; the test sees none", n)
+		}
+	}
+}

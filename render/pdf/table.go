@@ -85,6 +85,18 @@ func (d *Doc) table(cols []Column, header []Cell, rows [][]Cell, keep int8) {
 	d.atLeast(3)
 }
 
+// cellWidth is the width a table cell of runs needs to hold them on one
+// line, its padding included (runs cleaned as the cell will set them).
+func (d *Doc) cellWidth(runs []Run) float64 {
+	ts := tableStyle()
+	w := 0.0
+	for _, r := range runs {
+		f := d.faces[styleOf(r.Bold || ts.bold, r.Italic || ts.italic)]
+		w += f.advance(d.clean(r.Text, f), ts.pt)
+	}
+	return w + 2*cellPadX + eps
+}
+
 // tableLayout lays out the header and the rows for the column widths.
 func (d *Doc) tableLayout(cols []Column, header []Cell, rows [][]Cell) (ws []float64, head *trow, body []trow) {
 	n := len(cols)
