@@ -58,10 +58,10 @@ func (k *keeper) needs(it *item) {
 	}
 }
 
-// loadAgain returns the inspection of it for the second pass, and whether its
-// file still holds what the first pass loaded: what was kept when the bytes
-// are the same, else the file loaded anew. Each render that needs it
-// loads it once.
+// loadAgain returns the inspection of it for the second pass: what the
+// first pass kept when the file still holds the bytes it loaded, else the
+// file loaded anew. Each render that needs it calls loadAgain once, which
+// drops one use of what was kept.
 func (b *builder) loadAgain(it *item) (*input.Inspection, error) {
 	data, err := input.ReadFile(it.path)
 	if err != nil {
@@ -89,6 +89,17 @@ func (k *keeper) release(it *item) {
 		return
 	}
 	if it.uses--; it.uses <= 0 {
+		it.loaded = nil
+		k.used -= it.loadedCost
+	}
+}
+
+// drop lets go of what was kept for it, whatever its uses: for an input the
+// second pass will not render (two inputs that give the same file).
+func (k *keeper) drop(it *item) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if it.loaded != nil {
 		it.loaded = nil
 		k.used -= it.loadedCost
 	}

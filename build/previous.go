@@ -39,9 +39,10 @@ func previous(items []*item) {
 }
 
 // loadPrevious loads the previous visit of it (cur, loaded again in the
-// second pass) for the comparison, or takes it as the first pass kept it, checked as spur report --previous
-// checks one (schema.CheckPrevious); an error says it no longer loads as
-// it did in the first pass.
+// second pass) for the comparison, or takes it as the first pass kept it
+// (keep.go), checked as spur report --previous checks one
+// (schema.CheckPrevious); an error says it no longer loads as it did in
+// the first pass.
 func (b *builder) loadPrevious(it *item, cur *schema.Inspection) (*input.Inspection, error) {
 	in, err := b.loadAgain(it.prev)
 	if err == nil && !in.OK() {

@@ -25,6 +25,8 @@ func (b *builder) render(ctx context.Context, items []*item) {
 	for _, it := range items {
 		if it.ok {
 			good = append(good, it)
+		} else {
+			b.keep.drop(it)
 		}
 	}
 	b.prog.start("building", len(good))
