@@ -329,9 +329,9 @@ type item struct {
 	// among the good inputs, whose report gains the comparison (previous).
 	visit time.Time
 	prev  *item
-	// sum is the SHA-256 of the bytes the first pass loaded; loaded what
-	// it loaded, kept until the renders that need it (uses) are done
-	// (keep.go).
+	// loaded is what the first pass loaded, kept until the renders that
+	// need it (uses) are done, and sum the SHA-256 of the bytes it was
+	// loaded from (keep.go).
 	sum        [32]byte
 	loaded     *input.Inspection
 	loadedCost int64

@@ -35,19 +35,24 @@ type keeper struct {
 	used int64
 }
 
-// offer keeps in for it's second pass, if it fits in the budget; data is
-// what it was loaded from.
+// offer keeps in for its second pass, if it fits in the budget; data is
+// what it was loaded from. Only what is kept needs the bytes' hash.
 func (k *keeper) offer(it *item, in *input.Inspection, data []byte) {
 	cost := int64(len(data)) * keepExpansion
 	k.mu.Lock()
-	defer k.mu.Unlock()
-	it.sum = sha256.Sum256(data)
-	if k.used+cost > keepBudget {
+	fits := k.used+cost <= keepBudget
+	if fits {
+		k.used += cost
+	}
+	k.mu.Unlock()
+	if !fits {
 		return
 	}
-	k.used += cost
-	it.loaded = &input.Inspection{Inspection: in.Inspection.WithoutPlaces(), Grades: in.Grades}
-	it.loadedCost, it.uses = cost, 1
+	kept := &input.Inspection{Inspection: in.Inspection.WithoutPlaces(), Grades: in.Grades}
+	sum := sha256.Sum256(data)
+	k.mu.Lock()
+	it.loaded, it.loadedCost, it.uses, it.sum = kept, cost, 1, sum
+	k.mu.Unlock()
 }
 
 // needs counts one more render that will load it: a later visit of its
@@ -64,34 +69,29 @@ func (k *keeper) needs(it *item) {
 // drops one use of what was kept.
 func (b *builder) loadAgain(it *item) (*input.Inspection, error) {
 	data, err := input.ReadFile(it.path)
+	kept, sum := b.keep.take(it)
 	if err != nil {
-		b.keep.release(it)
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
-	k := &b.keep
-	k.mu.Lock()
-	in, same := it.loaded, sum == it.sum
-	k.mu.Unlock()
-	b.keep.release(it)
-	if in != nil && same {
-		return in, nil
+	if kept != nil && sha256.Sum256(data) == sum {
+		return kept, nil
 	}
 	return input.Bytes(it.path, data, b.opt.Policy), nil
 }
 
-// release drops one use of it's kept inspection, and the inspection with
-// the last.
-func (k *keeper) release(it *item) {
+// take returns what was kept for it and the hash of the bytes it was
+// loaded from, and drops one use of it, and what was kept with the last.
+func (k *keeper) take(it *item) (*input.Inspection, [32]byte) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if it.loaded == nil {
-		return
+	kept := it.loaded
+	if kept != nil {
+		if it.uses--; it.uses <= 0 {
+			it.loaded = nil
+			k.used -= it.loadedCost
+		}
 	}
-	if it.uses--; it.uses <= 0 {
-		it.loaded = nil
-		k.used -= it.loadedCost
-	}
+	return kept, it.sum
 }
 
 // drop lets go of what was kept for it, whatever its uses: for an input the

@@ -9,13 +9,14 @@ import (
 
 // previous finds, for each good input, the latest earlier visit of the
 // same unit among the good inputs (schema.Unit.Identity: unit.id, else
-// organisation and name), as schema.PreviousOf does for one inspection:
-// its report gains the comparison with that visit. Of two visits on the
-// same day the final report is taken, then the first found.
+// organisation and name), by schema.PreviousOf's rule
+// (schema.LaterPrevious): its report gains the comparison with that visit.
+// Of two visits on the same day the final report is taken, then the first
+// found.
 func previous(items []*item) {
 	byUnit := map[string][]*item{}
 	for _, it := range items {
-		if it.ok && it.row.UnitKey != "" {
+		if it.ok {
 			byUnit[it.row.UnitKey] = append(byUnit[it.row.UnitKey], it)
 		}
 	}
@@ -29,7 +30,7 @@ func previous(items []*item) {
 				if o == it || !o.visit.Before(it.visit) {
 					continue
 				}
-				if best == nil || o.visit.After(best.visit) || o.visit.Equal(best.visit) && o.row.Final && !best.row.Final {
+				if best == nil || schema.LaterPrevious(o.visit, o.row.Final, best.visit, best.row.Final) {
 					best = o
 				}
 			}

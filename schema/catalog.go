@@ -241,10 +241,5 @@ func CatalogVersion(v string) (*Catalog, bool) {
 
 // CatalogVersions lists the known versions, oldest first.
 func CatalogVersions() []string {
-	all, _ := Catalogs()
-	var v []string
-	for _, c := range all {
-		v = append(v, c.Version)
-	}
-	return v
+	return catalogVersionNames()
 }

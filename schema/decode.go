@@ -141,7 +141,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		}
 		return nil
 	}
-	written := writtenKeys(n)
+	var written map[string]bool // the keys the mapping has, made when a key is unknown
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := d.resolve(n.Content[i]), n.Content[i+1]
@@ -170,6 +170,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			// and the one message is the key's name. Its own place is
 			// not recorded, so that messages about what it holds
 			// point into the value, after this one.
+			if written == nil {
+				written = writtenKeys(n)
+			}
 			if _, has := seen[meant]; meant != "" && !has && !written[meant] {
 				seen[meant] = kn
 				d.decode(vn, v.Field(lookup(meant).index), join(path, meant))

@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/cases"
@@ -109,12 +110,18 @@ func PreviousOf(cur *Inspection, all []*Inspection) *Inspection {
 		if in == nil || in == cur || !in.Visit.Time().Before(cur.Visit.Time()) || in.Unit.Identity() != id {
 			continue
 		}
-		switch {
-		case best == nil, in.Visit.Time().After(best.Visit.Time()):
-			best = in
-		case in.Visit.Time().Equal(best.Visit.Time()) && in.Status == Final && best.Status != Final:
+		if best == nil || LaterPrevious(in.Visit.Time(), in.Status == Final, best.Visit.Time(), best.Status == Final) {
 			best = in
 		}
 	}
 	return best
+}
+
+// LaterPrevious reports whether a visit on day (final: its report is
+// final) is to be taken as a unit's previous visit before the one taken so
+// far, on bestDay: the later day, and of one day the final report. It is
+// PreviousOf's rule, for a caller that holds the visits in another form
+// (spur build's inputs).
+func LaterPrevious(day time.Time, final bool, bestDay time.Time, bestFinal bool) bool {
+	return day.After(bestDay) || day.Equal(bestDay) && final && !bestFinal
 }
