@@ -224,7 +224,7 @@ func (b *builder) action(insp *schema.Inspection, e schema.PlanEntry) view.Actio
 	a := view.Action{
 		Criterion:  line(e.Criterion),
 		ActionText: strings.TrimSpace(report.Visible(e.Action)),
-		Action:     compose.Text(report.Visible(e.Action)),
+		Action:     compose.Text(e.Action),
 		Due:        written(e.Due), DueRead: reading(e.Due), DueDate: dated(e.Due),
 		FollowUp: written(e.FollowUp), FollowUpRead: reading(e.FollowUp), FollowUpDate: dated(e.FollowUp),
 		Responsible: line(e.Responsible), FollowUpBy: line(e.FollowUpBy),
@@ -241,7 +241,7 @@ func (b *builder) action(insp *schema.Inspection, e schema.PlanEntry) view.Actio
 			Note: strings.TrimSpace(report.Visible(latest.Note)), By: line(latest.By)}
 		a.Latest.Line = recordLine(a.Latest)
 	}
-	a.State = b.state(e, latest, ok)
+	a.State = b.state(e)
 	a.StateName = b.list.StateNames[a.State]
 	a.Status = a.StateName
 	if a.Latest != nil && a.Latest.Word != "" && a.Latest.Status != string(schema.Done) {
@@ -250,31 +250,27 @@ func (b *builder) action(insp *schema.Inspection, e schema.PlanEntry) view.Actio
 	return a
 }
 
-// state is where an action stands on the list's day. A follow-up is the
-// latest word on it: one that says done makes it done, and one that says
-// anything else (partly, not done, postponed) outweighs a "genomförd" the
-// unit wrote as the plan's date, which is older. A follow-up with no
-// status leaves the plan's word.
-func (b *builder) state(e schema.PlanEntry, latest schema.FollowUp, followed bool) view.State {
-	if followed && latest.Status == schema.Done {
+// state is where an action stands on the list's day. Done and overdue are
+// the overview's (overview.Action.State): a follow-up is the latest word
+// on an action, so one that says anything but done (partly, not done,
+// postponed) outweighs a "genomförd" the unit wrote as the plan's date,
+// which is older. Of the rest, an action with a day is due soon or open;
+// one whose plan gives a word (a "genomförd" so outweighed, or "pågår")
+// or nothing has no date; one whose date spur cannot read is unreadable.
+func (b *builder) state(e schema.PlanEntry) view.State {
+	switch compose.Action(e).State(b.asOf) {
+	case overview.ActionDone:
 		return view.Done
+	case overview.ActionOverdue:
+		return view.Overdue
 	}
-	overruled := followed && latest.Status != schema.NoStatus
 	switch e.Due.Parsed.Kind {
 	case schema.DateExact, schema.DateRel, schema.DatePeriod:
-		switch d := e.Due.Parsed.Date; {
-		case d.Before(b.asOf):
-			return view.Overdue
-		case !d.After(b.soon):
+		if !e.Due.Parsed.Date.After(b.soon) {
 			return view.DueSoon
 		}
 		return view.Open
-	case schema.DateDone:
-		if !overruled {
-			return view.Done
-		}
-		return view.NoDate
-	case schema.DateOngoing:
+	case schema.DateDone, schema.DateOngoing:
 		return view.NoDate
 	}
 	if strings.TrimSpace(e.Due.Text) == "" {
@@ -331,6 +327,7 @@ func (b *builder) arrange(units []unitAt) {
 // dates that can be read.
 func (b *builder) events(u unitAt, a view.Action) []view.Event {
 	l := b.list.L
+	desc := b.description(u, a)
 	var out []view.Event
 	for _, f := range []struct {
 		field, summary string
@@ -347,7 +344,7 @@ func (b *builder) events(u unitAt, a view.Action) []view.Event {
 			Date:        f.date,
 			Field:       f.field,
 			Summary:     fmt.Sprintf(f.summary, a.Criterion) + " – " + report.Dash(u.Name),
-			Description: b.description(u, a),
+			Description: desc,
 			Categories:  []string{"SPUR", a.StateName},
 		})
 	}

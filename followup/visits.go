@@ -39,6 +39,9 @@ type lastVisit struct {
 	key   string // schema.Unit.Identity
 	visit time.Time
 	next  time.Time
+	// region, name and org are the unit's, on one line (line), as the
+	// list sorts by them.
+	region, name, org string
 }
 
 // laterVisit orders two inspections of a unit by visit, a preliminary
@@ -78,12 +81,22 @@ func (b *builder) lastVisits(insps []*schema.Inspection, years int) []lastVisit 
 			out[i] = v
 		}
 	}
+	for i := range out {
+		u := out[i].insp.Unit
+		out[i].region, out[i].name, out[i].org = line(u.Region), line(u.Name), line(u.Organisation)
+	}
 	slices.SortFunc(out, func(x, y lastVisit) int {
-		xr, yr := line(x.insp.Unit.Region), line(y.insp.Unit.Region)
-		xn, yn := line(x.insp.Unit.Name), line(y.insp.Unit.Name)
-		xo, yo := line(x.insp.Unit.Organisation), line(y.insp.Unit.Organisation)
-		return cmp.Or(x.next.Compare(y.next), b.compareNames(xr, yr), cmp.Compare(xr, yr),
-			b.compareNames(xn, yn), cmp.Compare(xn, yn), b.compareNames(xo, yo), cmp.Compare(xo, yo), cmp.Compare(x.key, y.key))
+		// Comparing names is slow, and cmp.Or reads all its arguments:
+		// each pair is compared only when those before it are equal.
+		if c := x.next.Compare(y.next); c != 0 {
+			return c
+		}
+		for _, p := range [...][2]string{{x.region, y.region}, {x.name, y.name}, {x.org, y.org}} {
+			if c := cmp.Or(b.compareNames(p[0], p[1]), cmp.Compare(p[0], p[1])); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(x.key, y.key)
 	})
 	return out
 }
@@ -106,7 +119,7 @@ func (b *builder) visits(insps []*schema.Inspection, years int) {
 		state, listed := b.visitState(v.next)
 		if listed {
 			u := v.insp.Unit
-			vis := view.Visit{Region: line(u.Region), Name: line(u.Name), Organisation: line(u.Organisation), Specialty: line(u.Specialty),
+			vis := view.Visit{Region: v.region, Name: v.name, Organisation: v.org, Specialty: line(u.Specialty),
 				ID: line(u.ID), Last: v.visit.Format(time.DateOnly), Next: v.next.Format(time.DateOnly), NextDate: v.next,
 				State: state, StateName: l.VisitStateNames[state], File: v.insp.File}
 			if vis.Region == "" {
@@ -138,18 +151,17 @@ func (b *builder) visitEvent(v lastVisit, state view.VisitState, listed bool) vi
 	l := b.list
 	L := l.L
 	u := v.insp.Unit
-	name := line(u.Name)
 	status := L.States[view.Open]
 	if listed {
 		status = l.VisitStateNames[state]
 	}
-	unit := name
-	if org := line(u.Organisation); org != "" {
-		unit += " (" + org + ")"
+	unit := v.name
+	if v.org != "" {
+		unit += " (" + v.org + ")"
 	}
 	var lines []string
 	for _, f := range [][2]string{
-		{L.Unit, unit}, {L.Region, line(u.Region)}, {L.Specialty, line(u.Specialty)}, {L.UnitID, line(u.ID)},
+		{L.Unit, unit}, {L.Region, v.region}, {L.Specialty, line(u.Specialty)}, {L.UnitID, line(u.ID)},
 		{L.LastVisit, v.visit.Format(time.DateOnly)},
 		{L.NextVisit, v.next.Format(time.DateOnly) + " (" + L.Interval(l.Interval) + ")"},
 		{L.State + " per " + l.AsOf, status},
@@ -162,7 +174,7 @@ func (b *builder) visitEvent(v lastVisit, state view.VisitState, listed bool) vi
 		UID:         visitUID(v.key),
 		Date:        v.next,
 		Field:       "next_visit",
-		Summary:     L.NextVisits + " – " + report.Dash(name),
+		Summary:     L.NextVisits + " – " + report.Dash(v.name),
 		Description: strings.Join(lines, "\n"),
 		Categories:  []string{"SPUR", L.NextVisits},
 	}

@@ -41,7 +41,6 @@ type Labels struct {
 	NoResponsible string
 	NoActions     string // a list without actions
 	Failed        string // before the files that could not be read
-	FileLabel     string
 	EventDue      string // "%s ska vara genomförd" with the criterion
 	EventFollowUp string // "Uppföljning av %s"
 	Calendar      string // the calendar's name
@@ -89,8 +88,8 @@ var swedish = Labels{
 	LatestNote: "Anteckning vid uppföljningen", LatestBy: "Uppföljd av",
 	NoRegion: "Region ej angiven", NoResponsible: "Ansvarig ej angiven",
 	NoActions: "Inga åtgärder i urvalet.",
-	Failed:    "Följande filer kunde inte läsas och saknas därför i listan:", FileLabel: "Fil",
-	EventDue: "%s ska vara genomförd", EventFollowUp: "Uppföljning av %s",
+	Failed:    "Följande filer kunde inte läsas och saknas därför i listan:",
+	EventDue:  "%s ska vara genomförd", EventFollowUp: "Uppföljning av %s",
 	Calendar:   "SPUR: uppföljning av handlingsplaner",
 	NextVisits: "Nästa granskning", LastVisit: "Senaste besök", NextVisit: "Nästa granskning senast",
 	VisitStates: [len(VisitStates)]string{"Försenad", "Inom %d dagar"},

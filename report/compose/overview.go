@@ -49,14 +49,12 @@ func Row(insp *schema.Inspection, res grade.Result, link string) overview.Row {
 			r.Date = p.Date.Time()
 		}
 		for _, e := range p.Entries {
-			a := overview.Action{Due: e.Due.Parsed.Date, Done: e.Due.Parsed.Kind == schema.DateDone}
 			for _, f := range e.FollowUps {
-				a.FollowUps = append(a.FollowUps, overview.FollowUp{Date: f.Date.Time(), Done: f.Status == schema.Done})
 				if f.Date.Time().After(r.Date) {
 					r.Date = f.Date.Time()
 				}
 			}
-			r.Actions = append(r.Actions, a)
+			r.Actions = append(r.Actions, Action(e))
 		}
 		switch {
 		case accepted+notAccepted == 0:
@@ -70,6 +68,17 @@ func Row(insp *schema.Inspection, res grade.Result, link string) overview.Row {
 		}
 	}
 	return r
+}
+
+// Action is the plan entry e as the overview counts it: its day, whether
+// the plan says it is done, and its follow-ups. spur followup states its
+// actions by the same (overview.Action.State).
+func Action(e schema.PlanEntry) overview.Action {
+	a := overview.Action{Due: e.Due.Parsed.Date, Done: e.Due.Parsed.Kind == schema.DateDone}
+	for _, f := range e.FollowUps {
+		a.FollowUps = append(a.FollowUps, overview.FollowUp{Date: f.Date.Time(), Done: f.Status == schema.Done})
+	}
+	return a
 }
 
 // Overview is overview.New with the areas and criteria of the latest

@@ -39,12 +39,12 @@ const (
 // where the plan says "genomförd" (the unit's older word); with no
 // follow-up, done when the plan says "genomförd". An action not done is
 // overdue when its day is before asOf, else open. A follow-up after asOf
-// is not known yet on asOf. spur followup states an action by the same
-// rule (its due soon, no date and unreadable are open here), but it leaves
-// out the visits and the plans after its day (--as-of), where the overview
-// counts every inspection of the build: on the inspections up to the day
-// the two agree, and followup's TestFollowupAgreesWithOverview holds them
-// to it.
+// is not known yet on asOf. spur followup states an action by this method
+// (through compose.Action; its due soon, no date and unreadable are open
+// here), but it leaves out the visits and the plans after its day
+// (--as-of), where the overview counts every inspection of the build: on
+// the inspections up to the day the two agree, and followup's
+// TestFollowupAgreesWithOverview holds them to it.
 func (a Action) State(asOf time.Time) ActionState {
 	asOf = day(asOf)
 	var latest *FollowUp

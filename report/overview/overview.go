@@ -297,8 +297,9 @@ func Make(rows []Row, areas []Area, o Options) *View {
 	} else {
 		v.NoneDue = l.NoInspections
 	}
-	v.Due = dueVisits(good, asOf, v.Interval)
-	v.Revisits = revisits(good, len(areas))
+	byUnit := units(good)
+	v.Due = dueVisits(byUnit, asOf, v.Interval)
+	v.Revisits = revisits(byUnit, len(areas))
 	v.Years = years(l, good, areas, v.Grades, asOf)
 	return v
 }

@@ -75,14 +75,15 @@ func units(rows []Row) [][]Row {
 	return out
 }
 
-// dueVisits lists the units whose last visit plus years falls before
-// asOf, the earliest first; none without asOf.
-func dueVisits(rows []Row, asOf time.Time, years int) []DueVisit {
+// dueVisits lists the units (each its visits, as units gives them) whose
+// last visit plus years falls before asOf, the earliest first; none
+// without asOf.
+func dueVisits(byUnit [][]Row, asOf time.Time, years int) []DueVisit {
 	if asOf.IsZero() {
 		return nil
 	}
 	var out []DueVisit
-	for _, vs := range units(rows) {
+	for _, vs := range byUnit {
 		last := vs[len(vs)-1]
 		t, err := time.Parse(time.DateOnly, last.Visit)
 		if err != nil {
@@ -102,11 +103,12 @@ func dueVisits(rows []Row, asOf time.Time, years int) []DueVisit {
 	return out
 }
 
-// revisits lists the units with two visits or more, by specialty, region
-// and unit, each with its last two visits' grades in n areas.
-func revisits(rows []Row, n int) []Revisit {
+// revisits lists the units (as units gives them) with two visits or
+// more, by specialty, region and unit, each with its last two visits'
+// grades in n areas.
+func revisits(byUnit [][]Row, n int) []Revisit {
 	var out []Revisit
-	for _, vs := range units(rows) {
+	for _, vs := range byUnit {
 		if len(vs) < 2 {
 			continue
 		}
