@@ -66,10 +66,7 @@ func Followup(w io.Writer, l *view.List) error {
 			followupUnit(&b, L, &u)
 		}
 	}
-	if _, err := w.Write(tidy(b.Bytes())); err != nil {
-		return fmt.Errorf("markdown: write: %w", err)
-	}
-	return nil
+	return flush(w, b.Bytes())
 }
 
 // followupVisits is the table of the units due for their next visit, or
@@ -82,16 +79,11 @@ func followupVisits(b *bytes.Buffer, l *view.List) {
 		return
 	}
 	fmt.Fprintf(b, "%s\n\n", Escape(l.VisitsNote))
-	cells := func(cs ...string) {
-		for _, c := range cs {
-			b.WriteString("| " + Escape(c) + " ")
-		}
-		b.WriteString("|\n")
-	}
-	cells(L.Unit, L.Region, L.LastVisit, L.NextVisit, L.State)
+	w := mdw{b}
+	w.row(L.Unit, L.Region, L.LastVisit, L.NextVisit, L.State)
 	b.WriteString("| --- | --- | --- | --- | --- |\n")
 	for _, v := range l.Visits {
-		cells(report.Dash(v.Name), v.Region, v.Last, v.Next, v.StateName)
+		w.row(report.Dash(v.Name), v.Region, v.Last, v.Next, v.StateName)
 	}
 	b.WriteString("\n")
 }
@@ -125,17 +117,13 @@ func followupAction(b *bytes.Buffer, L view.Labels, a *view.Action) {
 		}
 		fmt.Fprintf(b, "%s\n\n", Escape(a.CriterionText))
 	}
-	field := func(label, value string) {
-		if value != "" {
-			fmt.Fprintf(b, "- **%s:** %s\n", Escape(label), Escape(value))
-		}
-	}
-	field(L.State, a.Status)
-	field(L.Due, a.DueShown)
-	field(L.FollowUp, a.FollowUpShown)
-	field(L.FollowUpBy, a.FollowUpBy)
+	w := mdw{b}
+	w.field(L.State, a.Status)
+	w.field(L.Due, a.DueShown)
+	w.field(L.FollowUp, a.FollowUpShown)
+	w.field(L.FollowUpBy, a.FollowUpBy)
 	if r := a.Latest; r != nil {
-		field(L.Latest, r.Line)
+		w.field(L.Latest, r.Line)
 	}
 	b.WriteString("\n")
 	if !a.Action.Empty() {

@@ -41,8 +41,5 @@ func Index(w io.Writer, v *overview.View) error {
 	if err := t.Execute(&buf, v); err != nil {
 		return fmt.Errorf("markdown: %w", err)
 	}
-	if _, err := w.Write(tidy(buf.Bytes())); err != nil {
-		return fmt.Errorf("markdown: write: %w", err)
-	}
-	return nil
+	return flush(w, buf.Bytes())
 }

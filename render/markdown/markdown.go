@@ -29,9 +29,10 @@ var ErrNoPlan = errors.New("markdown: the inspection has no action plan yet")
 // made and safe for concurrent use.
 type Renderer struct {
 	report, plan *template.Template
-	// native is set for a document whose templates are all the embedded
-	// ones: it is written by their Go form (native.go).
-	nativeReport, nativePlan bool
+	// goReport and goPlan write a document whose templates are all the
+	// embedded ones in their Go form (native.go); they are nil when the
+	// document is written by executing its template.
+	goReport, goPlan func(*bytes.Buffer, *report.Report)
 }
 
 // embedded is the renderer of the embedded templates, parsed once per
@@ -86,13 +87,11 @@ func New(dir string) (*Renderer, error) {
 // NewFS is New for the templates in fsys (nil: none, all embedded).
 func NewFS(fsys fs.FS) (*Renderer, error) {
 	files := map[string][]byte{}
-	found := 0
 	given := map[string]bool{}
 	for _, name := range []string{ReportFile, PlanFile, CommonFile} {
 		src, err := readFile(fsys, name)
 		switch {
 		case err == nil:
-			found++
 			given[name] = true
 			src = bytes.TrimPrefix(src, []byte("\uFEFF")) // a byte-order mark an editor left
 		case errors.Is(err, fs.ErrNotExist):
@@ -104,7 +103,7 @@ func NewFS(fsys fs.FS) (*Renderer, error) {
 		}
 		files[name] = src
 	}
-	if fsys != nil && found == 0 {
+	if fsys != nil && len(given) == 0 {
 		return nil, fmt.Errorf("holds none of %s, %s and %s", ReportFile, PlanFile, CommonFile)
 	}
 	rep, err := parse2(files, ReportFile)
@@ -115,9 +114,14 @@ func NewFS(fsys fs.FS) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Renderer{report: rep, plan: plan,
-		nativeReport: !given[ReportFile] && !given[CommonFile],
-		nativePlan:   !given[PlanFile] && !given[CommonFile]}, nil
+	m := &Renderer{report: rep, plan: plan}
+	if !given[ReportFile] && !given[CommonFile] {
+		m.goReport = nativeReport
+	}
+	if !given[PlanFile] && !given[CommonFile] {
+		m.goPlan = nativePlanDoc
+	}
+	return m, nil
 }
 
 func readFile(fsys fs.FS, name string) ([]byte, error) {
@@ -146,8 +150,8 @@ func parse2(files map[string][]byte, name string) (*template.Template, error) {
 
 // Report writes the whole report.
 func (m *Renderer) Report(w io.Writer, r *report.Report) error {
-	if m.nativeReport {
-		return executeNative(w, nativeReport, r)
+	if m.goReport != nil {
+		return executeNative(w, m.goReport, r)
 	}
 	return execute(w, m.report, r)
 }
@@ -157,24 +161,20 @@ func (m *Renderer) Plan(w io.Writer, r *report.Report) error {
 	if r.Plan == nil {
 		return ErrNoPlan
 	}
-	if m.nativePlan {
-		return executeNative(w, nativePlanDoc, r)
+	if m.goPlan != nil {
+		return executeNative(w, m.goPlan, r)
 	}
 	return execute(w, m.plan, r)
 }
 
-// execute runs t into a buffer, so that a failing template writes nothing,
-// tidies the result and writes it in one call.
+// execute runs t into a buffer, so that a failing template writes nothing.
 func execute(w io.Writer, t *template.Template, r *report.Report) error {
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	if err := t.Execute(&buf, r); err != nil {
 		return fmt.Errorf("markdown: %w", err)
 	}
-	if _, err := w.Write(tidy(buf.Bytes())); err != nil {
-		return fmt.Errorf("markdown: write: %w", err)
-	}
-	return nil
+	return flush(w, buf.Bytes())
 }
 
 // executeNative is execute for the Go form of an embedded template.
@@ -182,7 +182,12 @@ func executeNative(w io.Writer, write func(*bytes.Buffer, *report.Report), r *re
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	write(&buf, r)
-	if _, err := w.Write(tidy(buf.Bytes())); err != nil {
+	return flush(w, buf.Bytes())
+}
+
+// flush tidies a whole document and writes it in one call.
+func flush(w io.Writer, doc []byte) error {
+	if _, err := w.Write(tidy(doc)); err != nil {
 		return fmt.Errorf("markdown: write: %w", err)
 	}
 	return nil

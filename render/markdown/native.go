@@ -29,6 +29,23 @@ func (w mdw) line(parts ...string) {
 
 func (w mdw) blank() { w.b.WriteByte('\n') }
 
+// row is a table row of plain texts, each escaped.
+func (w mdw) row(cells ...string) {
+	for _, c := range cells {
+		w.b.WriteString("| ")
+		w.b.WriteString(Escape(c))
+		w.b.WriteByte(' ')
+	}
+	w.b.WriteString("|\n")
+}
+
+// field is {{with V}}- **{{esc LABEL}}:** {{esc .}}{{end}}.
+func (w mdw) field(label, v string) {
+	if v != "" {
+		w.line("- **", Escape(label), ":** ", Escape(v))
+	}
+}
+
 // nativeReport is report.md.tmpl.
 func nativeReport(b *bytes.Buffer, r *report.Report) {
 	w, L := mdw{b}, r.L
@@ -39,16 +56,16 @@ func nativeReport(b *bytes.Buffer, r *report.Report) {
 		w.blank()
 		w.line("## ", Escape(L.Summary))
 		w.blank()
-		w.line("| ", Escape(L.Strengths), " | ", Escape(L.Weaknesses), " | ", Escape(L.Improvements), " |")
+		w.row(L.Strengths, L.Weaknesses, L.Improvements)
 		w.line("| --- | --- | --- |")
 		for _, row := range r.Summary.Rows() {
-			w.line("| ", Escape(row[0]), " | ", Escape(row[1]), " | ", Escape(row[2]), " |")
+			w.row(row[:]...)
 		}
 	}
 	w.blank()
 	w.line("## ", Escape(L.Overview))
 	w.blank()
-	w.line("| ", Escape(L.Area), " | ", Escape(L.Computed), " | ", Escape(L.Override), " | ", Escape(L.Adjusted), " | ", Escape(L.FinalGrade), " |")
+	w.row(L.Area, L.Computed, L.Override, L.Adjusted, L.FinalGrade)
 	w.line("| --- | :-: | :-: | :-: | :-: |")
 	for _, g := range r.Overview {
 		w.line("| ", Escape(g.Letter), ". ", Escape(g.Title), " | ", Escape(report.Dash(g.Computed)), " | ", Escape(report.Dash(g.Override)),
@@ -84,20 +101,15 @@ func nativeReport(b *bytes.Buffer, r *report.Report) {
 func nativeHeader(w mdw, r *report.Report) {
 	L := r.L
 	w.line("- **", Escape(L.Unit), ":** ", Escape(r.Unit.Name))
-	field := func(label, v string) {
-		if v != "" {
-			w.line("- **", Escape(label), ":** ", Escape(v))
-		}
-	}
-	field(L.Organisation, r.Unit.Organisation)
-	field(L.Specialty, r.Unit.Specialty)
-	field(L.Region, r.Unit.Region)
-	field(L.Place, r.Unit.Place)
-	field(L.Visit, r.Visit)
+	w.field(L.Organisation, r.Unit.Organisation)
+	w.field(L.Specialty, r.Unit.Specialty)
+	w.field(L.Region, r.Unit.Region)
+	w.field(L.Place, r.Unit.Place)
+	w.field(L.Visit, r.Visit)
 	if len(r.Inspectors) > 0 {
 		w.line("- **", Escape(L.Inspectors), ":** ", Escape(strings.Join(r.Inspectors, ", ")))
 	}
-	field(L.Catalog, r.Catalog)
+	w.field(L.Catalog, r.Catalog)
 	w.line("- **", Escape(L.Status), ":** ", Escape(r.Status))
 }
 
@@ -181,7 +193,7 @@ func nativeComparison(w mdw, r *report.Report) {
 	w.blank()
 	w.line(Escape(c.Intro))
 	w.blank()
-	w.line("| ", Escape(L.Area), " | ", Escape(L.ComparePrevious), " | ", Escape(L.CompareCurrent), " | ", Escape(L.CompareChange), " |")
+	w.row(L.Area, L.ComparePrevious, L.CompareCurrent, L.CompareChange)
 	w.line("| --- | :-: | :-: | :-: |")
 	for _, g := range c.Grades {
 		w.line("| ", Escape(g.Letter), ". ", Escape(g.Title), " | ", Escape(report.Dash(g.Previous)), " | **", Escape(report.Dash(g.Current)), "** | ", Escape(report.Dash(g.Change)), " |")
@@ -216,9 +228,9 @@ func nativeComparison(w mdw, r *report.Report) {
 			w.blank()
 			w.line(orDash(Safe(e.Action)))
 			w.blank()
-			w.line("| ", Escape(L.EarlierDue), " | ", Escape(L.PlanResponsible), " |")
+			w.row(L.EarlierDue, L.PlanResponsible)
 			w.line("| --- | --- |")
-			w.line("| ", Escape(report.Dash(e.Due)), normalised(L, e.DueRead), " | ", Escape(report.Dash(e.Responsible)), " |")
+			w.line("| ", dated(L, e.Due, e.DueRead), " | ", Escape(report.Dash(e.Responsible)), " |")
 		}
 		if s.Note != "" {
 			w.blank()
@@ -258,12 +270,13 @@ func orDash(s string) string {
 	return s
 }
 
-// normalised is {{with .DueRead}} *({{esc $.L.Normalised}} {{esc .}})*{{end}}.
-func normalised(L report.Labels, read string) string {
-	if read == "" {
-		return ""
+// dated is {{esc (dash .Due)}}{{with .DueRead}} *({{esc $.L.Normalised}} {{esc .}})*{{end}}.
+func dated(L report.Labels, v, read string) string {
+	s := Escape(report.Dash(v))
+	if read != "" {
+		s += " *(" + Escape(L.Normalised) + " " + Escape(read) + ")*"
 	}
-	return " *(" + Escape(L.Normalised) + " " + Escape(read) + ")*"
+	return s
 }
 
 // nativePlan is the template "plan".
@@ -287,10 +300,10 @@ func nativePlan(w mdw, a PlanArgs) {
 			w.blank()
 			w.line(orDash(Safe(e.Action)))
 			w.blank()
-			w.line("| ", Escape(L.PlanDue), " | ", Escape(L.PlanResponsible), " | ", Escape(L.PlanFollowUp), " | ", Escape(L.PlanFollowUpBy), " |")
+			w.row(L.PlanDue, L.PlanResponsible, L.PlanFollowUp, L.PlanFollowUpBy)
 			w.line("| --- | --- | --- | --- |")
-			w.line("| ", Escape(report.Dash(e.Due)), normalised(L, e.DueRead), " | ", Escape(report.Dash(e.Responsible)),
-				" | ", Escape(report.Dash(e.FollowUp)), normalised(L, e.FollowUpRead), " | ", Escape(report.Dash(e.FollowUpBy)), " |")
+			w.line("| ", dated(L, e.Due, e.DueRead), " | ", Escape(report.Dash(e.Responsible)),
+				" | ", dated(L, e.FollowUp, e.FollowUpRead), " | ", Escape(report.Dash(e.FollowUpBy)), " |")
 			if e.LastFollowUp != nil {
 				w.blank()
 				w.line("**", Escape(L.LastFollowUp), ":** ", Lines("", e.LastFollowUp.Line()))
@@ -313,16 +326,11 @@ func nativePlanDoc(b *bytes.Buffer, r *report.Report) {
 	w.line("# ", Escape(L.ActionPlanTitle))
 	w.blank()
 	w.line("- **", Escape(L.Unit), ":** ", Escape(r.Unit.Name))
-	field := func(label, v string) {
-		if v != "" {
-			w.line("- **", Escape(label), ":** ", Escape(v))
-		}
-	}
-	field(L.Organisation, r.Unit.Organisation)
-	field(L.Specialty, r.Unit.Specialty)
-	field(L.Region, r.Unit.Region)
-	field(L.Visit, r.Visit)
-	field(L.PlanDate, r.Plan.Date)
+	w.field(L.Organisation, r.Unit.Organisation)
+	w.field(L.Specialty, r.Unit.Specialty)
+	w.field(L.Region, r.Unit.Region)
+	w.field(L.Visit, r.Visit)
+	w.field(L.PlanDate, r.Plan.Date)
 	w.blank()
 	w.line(Escape(r.Plan.Intro))
 	w.blank()

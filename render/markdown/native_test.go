@@ -21,10 +21,10 @@ func templated(t *testing.T) *Renderer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !m.nativeReport || !m.nativePlan {
+	if m.goReport == nil || m.goPlan == nil {
 		t.Fatal("the embedded templates are not written natively")
 	}
-	m.nativeReport, m.nativePlan = false, false
+	m.goReport, m.goPlan = nil, nil
 	return m
 }
 
