@@ -90,26 +90,9 @@ func criteria(p *page, l report.Labels, title, lead string, cs []report.Criterio
 // was to be done, as a table of two columns like an entry of the plan,
 // named by the criterion's heading.
 func earlierAction(p *page, l report.Labels, e report.PlanEntry, id string) {
-	p.raw("<table class=\"fields\" aria-labelledby=\"", id, "\">\n<tbody>\n<tr><th scope=\"row\">")
-	p.text(l.EarlierAction)
-	p.raw("</th><td>")
-	if e.Action.Empty() {
-		p.text(report.Dash(""))
-	} else {
-		p.userText(e.Action)
-	}
-	p.raw("</td></tr>\n<tr><th scope=\"row\">")
-	p.text(l.EarlierDue)
-	p.raw("</th><td>")
-	p.lines(report.Dash(e.Due))
-	if e.DueRead != "" {
-		p.raw(" <em>(")
-		p.text(l.Normalised + " " + e.DueRead)
-		p.raw(")</em>")
-	}
-	p.raw("</td></tr>\n<tr><th scope=\"row\">")
-	p.text(l.PlanResponsible)
-	p.raw("</th><td>")
-	p.lines(report.Dash(e.Responsible))
-	p.raw("</td></tr>\n</tbody>\n</table>\n")
+	p.raw("<table class=\"fields\" aria-labelledby=\"", id, "\">\n<tbody>\n")
+	actionRow(p, l.EarlierAction, e.Action)
+	fieldRow(p, l, l.EarlierDue, e.Due, e.DueRead)
+	fieldRow(p, l, l.PlanResponsible, e.Responsible, "")
+	p.raw("</tbody>\n</table>\n")
 }

@@ -179,15 +179,7 @@ func followupAction(p *page, L view.Labels, a *view.Action) {
 		p.raw("</td></tr>\n")
 	}
 	field(L.State, a.Status, a.State == view.Overdue)
-	p.raw("<tr><th scope=\"row\">")
-	p.text(L.Action)
-	p.raw("</th><td>")
-	if a.Action.Empty() {
-		p.text(report.Dash(""))
-	} else {
-		p.userText(a.Action)
-	}
-	p.raw("</td></tr>\n")
+	actionRow(p, L.Action, a.Action)
 	field(L.Due, a.DueShown, false)
 	field(L.FollowUp, a.FollowUpShown, false)
 	field(L.FollowUpBy, a.FollowUpBy, false)

@@ -61,26 +61,14 @@ func inspections(p *page, v *overview.View) {
 		p.text(h)
 		p.raw("</th>")
 	}
-	for _, a := range v.Areas {
-		p.raw("<th scope=\"col\" class=\"grade\"><abbr title=\"")
-		p.text(a.Letter + ". " + a.Title)
-		p.raw("\">")
-		p.text(a.Letter)
-		p.raw("</abbr></th>")
-	}
+	areaCols(p, v.Areas)
 	p.raw("<th scope=\"col\">")
 	p.text(l.ActionPlan)
 	p.raw("</th></tr></thead>\n<tbody>\n")
 	for i := range v.Rows {
 		r := &v.Rows[i]
 		p.raw("<tr><th scope=\"row\">")
-		if link := htmlLink(r.Link); link != "" {
-			p.raw("<a href=\"", esc(link), "\">")
-			p.text(r.Unit)
-			p.raw("</a>")
-		} else {
-			p.text(r.Unit)
-		}
+		linked(p, r.Unit, r.Link)
 		p.raw("</th>")
 		for _, c := range []string{report.Dash(r.Specialty), report.Dash(r.Region), r.Visit, r.Status} {
 			p.raw("<td>")
@@ -123,10 +111,18 @@ func gradesPerArea(p *page, v *overview.View) {
 	id := p.heading(2, l.GradesPerArea)
 	p.para("", l.GradesNote)
 	chart(p, v)
+	gradeTable(p, v, id, v.Areas)
+	p.raw("</section>\n")
+}
+
+// gradeTable is a table of the grades per area, labelled by the heading
+// id: a row per area, a column per grade and one for none.
+func gradeTable(p *page, v *overview.View, id string, areas []overview.AreaGrades) {
+	l := v.L
 	p.raw("<table aria-labelledby=\"", id, "\">\n")
 	cols(p, slices.Concat([]string{l.Area}, v.Grades, []string{l.NoGrade}), len(v.Grades)+1)
 	p.raw("<tbody>\n")
-	for _, a := range v.Areas {
+	for _, a := range areas {
 		p.raw("<tr><th scope=\"row\">")
 		p.text(a.Letter + ". " + a.Title)
 		p.raw("</th>")
@@ -135,7 +131,7 @@ func gradesPerArea(p *page, v *overview.View) {
 		}
 		p.raw("</tr>\n")
 	}
-	p.raw("</tbody>\n</table>\n</section>\n")
+	p.raw("</tbody>\n</table>\n")
 }
 
 func mostUnmet(p *page, v *overview.View) {
@@ -179,6 +175,18 @@ func cols(p *page, names []string, nums int) {
 		p.raw("</th>")
 	}
 	p.raw("</tr></thead>\n")
+}
+
+// areaCols writes a column header per area: its letter, an abbreviation
+// whose title is the letter and the area's title.
+func areaCols(p *page, areas []overview.AreaGrades) {
+	for _, a := range areas {
+		p.raw("<th scope=\"col\" class=\"grade\"><abbr title=\"")
+		p.text(a.Letter + ". " + a.Title)
+		p.raw("\">")
+		p.text(a.Letter)
+		p.raw("</abbr></th>")
+	}
 }
 
 // linked writes text, as a link to a report's HTML where there is one.
@@ -235,13 +243,7 @@ func lastTwoVisits(p *page, v *overview.View) {
 		p.text(h)
 		p.raw("</th>")
 	}
-	for _, a := range v.Areas {
-		p.raw("<th scope=\"col\" class=\"grade\"><abbr title=\"")
-		p.text(a.Letter + ". " + a.Title)
-		p.raw("\">")
-		p.text(a.Letter)
-		p.raw("</abbr></th>")
-	}
+	areaCols(p, v.Areas)
 	p.raw("</tr></thead>\n<tbody>\n")
 	for _, r := range v.Revisits {
 		// The region under the unit: the table is wide.
@@ -289,19 +291,7 @@ func perYear(p *page, v *overview.View) {
 
 		id := p.heading(4, l.GradesPerArea)
 		gradeChart(chartID(1), y.Year+" – "+l.GradesPerArea+": "+y.Count, v, y.Grades, y.Units).draw(p)
-		p.raw("<table aria-labelledby=\"", id, "\">\n")
-		cols(p, append(append([]string{l.Area}, v.Grades...), l.NoGrade), len(v.Grades)+1)
-		p.raw("<tbody>\n")
-		for _, a := range y.Grades {
-			p.raw("<tr><th scope=\"row\">")
-			p.text(a.Letter + ". " + a.Title)
-			p.raw("</th>")
-			for _, n := range append(append([]int{}, a.Counts...), a.None) {
-				p.raw("<td class=\"num\">", strconv.Itoa(n), "</td>")
-			}
-			p.raw("</tr>\n")
-		}
-		p.raw("</tbody>\n</table>\n")
+		gradeTable(p, v, id, y.Grades)
 
 		id = p.heading(4, l.DShare)
 		p.para("", l.DShareNote)

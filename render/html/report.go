@@ -301,36 +301,46 @@ func planEntry(p *page, l report.Labels, e report.PlanEntry, level int) {
 		p.para("", e.CriterionText)
 	}
 	p.raw("<table class=\"fields\" aria-labelledby=\"", id, "\">\n<tbody>\n")
-	p.raw("<tr><th scope=\"row\">")
-	p.text(l.PlanAction)
-	p.raw("</th><td>")
-	if e.Action.Empty() {
-		p.text(report.Dash(""))
-	} else {
-		p.userText(e.Action)
-	}
-	p.raw("</td></tr>\n")
-	field := func(label, value, read string) {
-		p.raw("<tr><th scope=\"row\">")
-		p.text(label)
-		p.raw("</th><td>")
-		p.lines(report.Dash(value))
-		if read != "" {
-			p.raw(" <em>(")
-			p.text(l.Normalised + " " + read)
-			p.raw(")</em>")
-		}
-		p.raw("</td></tr>\n")
-	}
-	field(l.PlanDue, e.Due, e.DueRead)
-	field(l.PlanResponsible, e.Responsible, "")
-	field(l.PlanFollowUp, e.FollowUp, e.FollowUpRead)
-	field(l.PlanFollowUpBy, e.FollowUpBy, "")
+	actionRow(p, l.PlanAction, e.Action)
+	fieldRow(p, l, l.PlanDue, e.Due, e.DueRead)
+	fieldRow(p, l, l.PlanResponsible, e.Responsible, "")
+	fieldRow(p, l, l.PlanFollowUp, e.FollowUp, e.FollowUpRead)
+	fieldRow(p, l, l.PlanFollowUpBy, e.FollowUpBy, "")
 	if f := e.LastFollowUp; f != nil {
-		field(l.LastFollowUp, f.Line(), "")
+		fieldRow(p, l, l.LastFollowUp, f.Line(), "")
 	}
 	if earlier := e.EarlierLines(); earlier != "" {
-		field(l.EarlierFollowUps, earlier, "")
+		fieldRow(p, l, l.EarlierFollowUps, earlier, "")
 	}
 	p.raw("</tbody>\n</table>\n</section>\n")
+}
+
+// actionRow is the row of an action in a table of fields: the label as
+// the row's header, then the action's text, or a dash when it has none.
+func actionRow(p *page, label string, action report.Text) {
+	p.raw("<tr><th scope=\"row\">")
+	p.text(label)
+	p.raw("</th><td>")
+	if action.Empty() {
+		p.text(report.Dash(""))
+	} else {
+		p.userText(action)
+	}
+	p.raw("</td></tr>\n")
+}
+
+// fieldRow is a row of a table of fields of the plan: the label as the
+// row's header, then the value (a dash when empty) and, when a date was
+// read as another, what it was read as in italics.
+func fieldRow(p *page, l report.Labels, label, value, read string) {
+	p.raw("<tr><th scope=\"row\">")
+	p.text(label)
+	p.raw("</th><td>")
+	p.lines(report.Dash(value))
+	if read != "" {
+		p.raw(" <em>(")
+		p.text(l.Normalised + " " + read)
+		p.raw(")</em>")
+	}
+	p.raw("</td></tr>\n")
 }

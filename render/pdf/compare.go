@@ -13,7 +13,6 @@ func comparison(d *Doc, r *report.Report) {
 	d.Bookmark(c.Heading, 0)
 	d.Heading(c.Heading, 1)
 	d.Paragraph(Run{Text: c.Intro})
-	text := func(s string, bold bool) Cell { return Cell{Runs: []Run{{Text: report.Dash(s), Bold: bold}}} }
 	var rows [][]Cell
 	for _, g := range c.Grades {
 		rows = append(rows, []Cell{text(g.Letter+". "+g.Title, false), text(g.Previous, false), text(g.Current, true), text(g.Change, false)})
@@ -31,7 +30,6 @@ func comparison(d *Doc, r *report.Report) {
 	if len(c.StillUnmet) == 0 {
 		d.Paragraph(Run{Text: l.CompareNone})
 	}
-	label := func(s string) Cell { return Cell{Runs: []Run{{Text: s, Bold: true}}, Fill: true} }
 	for _, s := range c.StillUnmet {
 		d.SetContext(l.Comparison + " " + s.ID)
 		d.Bookmark(s.Heading, 2)
@@ -39,19 +37,11 @@ func comparison(d *Doc, r *report.Report) {
 		head := []Cell{{Runs: []Run{{Text: s.ID}}}, {Runs: []Run{{Text: s.Text}}}}
 		var rows [][]Cell
 		for _, e := range s.Actions {
-			action := Cell{Text: e.Action}
-			if e.Action.Empty() {
-				action = Cell{Runs: []Run{{Text: report.Dash("")}}}
-			}
-			due := []Run{{Text: report.Dash(e.Due)}}
-			if e.DueRead != "" {
-				due = append(due, Run{Text: " (" + l.Normalised + " " + e.DueRead + ")", Italic: true})
-			}
-			rows = append(rows, []Cell{label(l.EarlierAction), action}, []Cell{label(l.EarlierDue), {Runs: due}},
-				[]Cell{label(l.PlanResponsible), {Runs: []Run{{Text: report.Dash(e.Responsible)}}}})
+			rows = append(rows, []Cell{labelCell(l.EarlierAction), actionCell(e.Action)},
+				fieldRow(l, l.EarlierDue, e.Due, e.DueRead), fieldRow(l, l.PlanResponsible, e.Responsible, ""))
 		}
 		if s.Note != "" {
-			rows = append(rows, []Cell{label(l.EarlierAction), {Runs: []Run{{Text: s.Note, Italic: true}}}})
+			rows = append(rows, []Cell{labelCell(l.EarlierAction), {Runs: []Run{{Text: s.Note, Italic: true}}}})
 		}
 		d.Table([]Column{{Width: 0.3}, {}}, head, rows)
 		d.Space(3)

@@ -130,7 +130,6 @@ type Doc struct {
 	items   []item   // the flow; drawn items are emptied unless retain
 	at      pos      // where the next page starts
 	drawn   bool     // a page was drawn: the next needs a new one
-	count   int      // items added, to flush every flushEvery
 	keeping int      // depth of Keep calls under way
 	retain  bool     // keep drawn items (the layout tests read them)
 	gap     float64  // pending vertical space

@@ -182,7 +182,7 @@ func (d *Doc) add(it item) {
 		d.hold--
 	}
 	d.items = append(d.items, it)
-	if d.count++; flushEvery > 0 && d.count%flushEvery == 0 && d.keeping == 0 {
+	if flushEvery > 0 && len(d.items)%flushEvery == 0 && d.keeping == 0 {
 		d.flush(false)
 	}
 }

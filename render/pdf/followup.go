@@ -40,10 +40,7 @@ func followupDoc(l *view.List, fs *Fonts) *Doc {
 		d.Paragraph(Run{Text: L.Failed + " ", Italic: true}, Run{Text: f})
 	}
 
-	text := func(s string, bold bool) Cell { return Cell{Runs: []Run{{Text: report.Dash(s), Bold: bold}}} }
-	d.SetContext(L.Summary)
-	d.Bookmark(L.Summary, 0)
-	d.Heading(L.Summary, 1)
+	section(d, L.Summary)
 	cols := []Column{{Width: 38}}
 	head := []Cell{text(L.Region, true)}
 	for _, s := range append(l.StateNames[:], L.Total) {
@@ -69,9 +66,7 @@ func followupDoc(l *view.List, fs *Fonts) *Doc {
 	followupVisits(d, l)
 
 	for _, r := range l.Regions {
-		d.SetContext(r.Name)
-		d.Bookmark(r.Name, 0)
-		d.Heading(r.Name, 1)
+		section(d, r.Name)
 		for i := range r.Units {
 			followupUnit(d, L, &r.Units[i])
 		}
@@ -83,15 +78,12 @@ func followupDoc(l *view.List, fs *Fonts) *Doc {
 // a line that says there is none.
 func followupVisits(d *Doc, l *view.List) {
 	L := l.L
-	d.SetContext(L.NextVisits)
-	d.Bookmark(L.NextVisits, 0)
-	d.Heading(L.NextVisits, 1)
+	section(d, L.NextVisits)
 	if len(l.Visits) == 0 {
 		d.Paragraph(Run{Text: l.NoVisits, Italic: true})
 		return
 	}
 	d.Paragraph(Run{Text: l.VisitsNote})
-	text := func(s string, bold bool) Cell { return Cell{Runs: []Run{{Text: report.Dash(s), Bold: bold}}} }
 	var rows [][]Cell
 	for _, v := range l.Visits {
 		rows = append(rows, []Cell{text(v.Name, false), text(v.Region, false), text(v.Last, false), text(v.Next, false),
@@ -121,20 +113,16 @@ func followupUnit(d *Doc, L view.Labels, u *view.Unit) {
 		d.Paragraph(runs...)
 	}
 	field := func(label, value string, bold bool) []Cell {
-		return []Cell{{Runs: []Run{{Text: label, Bold: true}}, Fill: true}, {Runs: []Run{{Text: report.Dash(value), Bold: bold}}}}
+		return []Cell{labelCell(label), text(value, bold)}
 	}
 	for _, g := range u.Groups {
 		d.Heading(L.Responsible+": "+g.Responsible, 3)
 		for _, a := range g.Actions {
 			d.SetContext(u.Heading + " " + a.Criterion)
 			head := []Cell{{Runs: []Run{{Text: a.Criterion + " – " + a.StateName}}}, {Runs: []Run{{Text: report.Dash(a.CriterionText)}}}}
-			action := Cell{Text: a.Action}
-			if a.Action.Empty() {
-				action = Cell{Runs: []Run{{Text: report.Dash("")}}}
-			}
 			rows := [][]Cell{
 				field(L.State, a.Status, a.State == view.Overdue),
-				{{Runs: []Run{{Text: L.Action, Bold: true}}, Fill: true}, action},
+				{labelCell(L.Action), actionCell(a.Action)},
 				field(L.Due, a.DueShown, false),
 				field(L.FollowUp, a.FollowUpShown, false),
 				field(L.FollowUpBy, a.FollowUpBy, false),

@@ -36,9 +36,7 @@ func indexDoc(v *overview.View, fs *Fonts) *Doc {
 	}
 	d.Paragraph(Run{Text: v.Count})
 
-	d.SetContext(l.Table)
-	d.Bookmark(l.Table, 0)
-	d.Heading(l.Table, 1)
+	section(d, l.Table)
 	if len(v.Rows) == 0 {
 		d.Paragraph(Run{Text: l.NoInspections, Italic: true})
 	}
@@ -75,17 +73,13 @@ func indexDoc(v *overview.View, fs *Fonts) *Doc {
 		d.Table(cols, head, rows)
 	}
 
-	d.SetContext(l.GradesPerArea)
-	d.Bookmark(l.GradesPerArea, 0)
-	d.Heading(l.GradesPerArea, 1)
+	section(d, l.GradesPerArea)
 	d.Lead(Run{Text: l.GradesNote})
 	d.chart(gradeChart(v, v.Areas, inspections(v.Areas)))
 	cols, head = gradesHead(v)
 	d.Table(cols, head, areaRows(v.Areas))
 
-	d.SetContext(l.MostUnmet)
-	d.Bookmark(l.MostUnmet, 0)
-	d.Heading(l.MostUnmet, 1)
+	section(d, l.MostUnmet)
 	if len(v.Unmet) == 0 {
 		d.Paragraph(Run{Text: l.NoUnmet, Italic: true})
 	} else {
@@ -144,8 +138,8 @@ func areaRows(areas []overview.AreaGrades) [][]Cell {
 	return rows
 }
 
-// section starts a section of the overview: its context, bookmark and
-// heading.
+// section starts a section at the outline's top level: its context,
+// bookmark and heading.
 func section(d *Doc, title string) {
 	d.SetContext(title)
 	d.Bookmark(title, 0)

@@ -110,7 +110,7 @@ func titleBlock(d *Doc, r *report.Report, title string, plan bool) {
 		if kv[1] == "" {
 			continue
 		}
-		cells = append(cells, []Cell{{Runs: []Run{{Text: kv[0], Bold: true}}, Fill: true}, {Runs: []Run{{Text: kv[1]}}}})
+		cells = append(cells, []Cell{labelCell(kv[0]), {Runs: []Run{{Text: kv[1]}}}})
 	}
 	d.Table([]Column{{Width: 0.32}, {}}, nil, cells)
 }
@@ -120,9 +120,7 @@ func summary(d *Doc, r *report.Report) {
 	if r.Summary.Empty() {
 		return
 	}
-	d.SetContext(l.Summary)
-	d.Bookmark(l.Summary, 0)
-	d.Heading(l.Summary, 1)
+	section(d, l.Summary)
 	list := func(items []string) Cell { return Cell{Text: bullets(items)} }
 	d.Table([]Column{{}, {}, {}},
 		[]Cell{{Runs: []Run{{Text: l.Strengths}}}, {Runs: []Run{{Text: l.Weaknesses}}}, {Runs: []Run{{Text: l.Improvements}}}},
@@ -131,10 +129,7 @@ func summary(d *Doc, r *report.Report) {
 
 func gradeOverview(d *Doc, r *report.Report) {
 	l := r.L
-	d.SetContext(l.Overview)
-	d.Bookmark(l.Overview, 0)
-	d.Heading(l.Overview, 1)
-	text := func(s string, bold bool) Cell { return Cell{Runs: []Run{{Text: report.Dash(s), Bold: bold}}} }
+	section(d, l.Overview)
 	var rows [][]Cell
 	for _, g := range r.Overview {
 		rows = append(rows, []Cell{text(g.Letter+". "+g.Title, false), text(g.Computed, false), text(g.Override, false), text(g.Adjusted, false), text(g.Final, true)})
@@ -243,13 +238,6 @@ func plan(d *Doc, r *report.Report, alone bool) {
 	if len(r.Plan.Entries) == 0 {
 		d.Paragraph(Run{Text: l.NoPlanEntries, Italic: true})
 	}
-	field := func(label, value, read string) []Cell {
-		runs := []Run{{Text: report.Dash(value)}}
-		if read != "" {
-			runs = append(runs, Run{Text: " (" + l.Normalised + " " + read + ")", Italic: true})
-		}
-		return []Cell{{Runs: []Run{{Text: label, Bold: true}}, Fill: true}, {Runs: runs}}
-	}
 	for _, pa := range r.Plan.ByArea() {
 		if pa.Heading != "" {
 			d.SetContext(l.Plan + " " + pa.Heading)
@@ -259,22 +247,18 @@ func plan(d *Doc, r *report.Report, alone bool) {
 		for _, e := range pa.Entries {
 			d.SetContext(l.Plan + " " + e.CriterionID)
 			head := []Cell{{Runs: []Run{{Text: e.CriterionID}}}, {Runs: []Run{{Text: e.CriterionText}}}}
-			action := Cell{Text: e.Action}
-			if e.Action.Empty() {
-				action = Cell{Runs: []Run{{Text: report.Dash("")}}}
-			}
 			rows := [][]Cell{
-				{{Runs: []Run{{Text: l.PlanAction, Bold: true}}, Fill: true}, action},
-				field(l.PlanDue, e.Due, e.DueRead),
-				field(l.PlanResponsible, e.Responsible, ""),
-				field(l.PlanFollowUp, e.FollowUp, e.FollowUpRead),
-				field(l.PlanFollowUpBy, e.FollowUpBy, ""),
+				{labelCell(l.PlanAction), actionCell(e.Action)},
+				fieldRow(l, l.PlanDue, e.Due, e.DueRead),
+				fieldRow(l, l.PlanResponsible, e.Responsible, ""),
+				fieldRow(l, l.PlanFollowUp, e.FollowUp, e.FollowUpRead),
+				fieldRow(l, l.PlanFollowUpBy, e.FollowUpBy, ""),
 			}
 			if f := e.LastFollowUp; f != nil {
-				rows = append(rows, field(l.LastFollowUp, f.Line(), ""))
+				rows = append(rows, fieldRow(l, l.LastFollowUp, f.Line(), ""))
 			}
 			if earlier := e.EarlierLines(); earlier != "" {
-				rows = append(rows, field(l.EarlierFollowUps, earlier, ""))
+				rows = append(rows, fieldRow(l, l.EarlierFollowUps, earlier, ""))
 			}
 			// The criterion row is the table's header: repeated on the next
 			// page when the entry is split.
@@ -284,6 +268,30 @@ func plan(d *Doc, r *report.Report, alone bool) {
 			d.Space(3)
 		}
 	}
+}
+
+// labelCell is the first cell of a row of fields: its label in bold on
+// the filled ground.
+func labelCell(label string) Cell { return Cell{Runs: []Run{{Text: label, Bold: true}}, Fill: true} }
+
+// actionCell is the cell of an action: its text, or a dash when it has
+// none.
+func actionCell(action report.Text) Cell {
+	if action.Empty() {
+		return Cell{Runs: []Run{{Text: report.Dash("")}}}
+	}
+	return Cell{Text: action}
+}
+
+// fieldRow is a row of fields of an entry of the plan: the label, then the
+// value (a dash when empty) and, when a date was read as another, what it
+// was read as in italics.
+func fieldRow(l report.Labels, label, value, read string) []Cell {
+	runs := []Run{{Text: report.Dash(value)}}
+	if read != "" {
+		runs = append(runs, Run{Text: " (" + l.Normalised + " " + read + ")", Italic: true})
+	}
+	return []Cell{labelCell(label), {Runs: runs}}
 }
 
 // bullets is a tight bullet list of texts, one item each.

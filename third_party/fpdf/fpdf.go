@@ -4667,7 +4667,7 @@ func subsetCIDs(name string, cids map[int]int) (set []byte, tag string) {
 
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 	// spur: the same /W for the same widths and subset is made once per
-	// process (widthsCache in spur_fonts.go).
+	// process (cachedWidths in spur_fonts.go).
 	if w, ok := cachedWidths(font, LastRune); ok {
 		f.out(w)
 		return
