@@ -39,14 +39,17 @@ type followupRow struct {
 	a      *view.Action
 }
 
+// isoDay is the value of a list's cell that shows a date written
+// YYYY-MM-DD: the day, or nothing.
+func isoDay(s string) any {
+	if d, ok := schema.ParseISODate(s); ok {
+		return d.Time()
+	}
+	return nil
+}
+
 func followupColumns(L view.Labels) []followupColumn {
 	text := func(s string) any { return s }
-	date := func(s string) any {
-		if d, ok := schema.ParseISODate(s); ok {
-			return d.Time()
-		}
-		return nil
-	}
 	day := func(t time.Time) any {
 		if t.IsZero() {
 			return nil
@@ -65,7 +68,7 @@ func followupColumns(L view.Labels) []followupColumn {
 		{L.Organisation, 22, false, func(r *followupRow) any { return text(r.unit.Organisation) }},
 		{L.Specialty, 18, false, func(r *followupRow) any { return text(r.unit.Specialty) }},
 		{L.UnitID, 14, false, func(r *followupRow) any { return text(r.unit.ID) }},
-		{L.Visit, 12, true, func(r *followupRow) any { return date(r.unit.Visit) }},
+		{L.Visit, 12, true, func(r *followupRow) any { return isoDay(r.unit.Visit) }},
 		{L.Responsible, 22, false, func(r *followupRow) any { return text(r.a.Responsible) }},
 		{L.Area, 24, false, func(r *followupRow) any { return text(r.a.Area) }},
 		{L.Criterion, 10, false, func(r *followupRow) any { return text(r.a.Criterion) }},
@@ -75,7 +78,7 @@ func followupColumns(L view.Labels) []followupColumn {
 		{L.Due + ", " + L.Reading, 14, true, func(r *followupRow) any { return day(r.a.DueDate) }},
 		{L.State, 24, false, func(r *followupRow) any { return text(r.a.StateName) }},
 		{L.Latest, 18, false, func(r *followupRow) any { return text(latest(r).Word) }},
-		{L.LatestDate, 14, true, func(r *followupRow) any { return date(latest(r).Date) }},
+		{L.LatestDate, 14, true, func(r *followupRow) any { return isoDay(latest(r).Date) }},
 		{L.LatestBy, 18, false, func(r *followupRow) any { return text(latest(r).By) }},
 		{L.LatestNote, 40, false, func(r *followupRow) any { return text(latest(r).Note) }},
 		{L.FollowUp, 18, false, func(r *followupRow) any { return text(r.a.FollowUp) }},
@@ -210,16 +213,10 @@ func writeFollowupVisits(wr *writer, st styles, dateStyle int, l *view.List) {
 	}
 	wr.widths(sh, widths)
 	wr.height(sh, 1, 48)
-	day := func(s string) any {
-		if d, ok := schema.ParseISODate(s); ok {
-			return d.Time()
-		}
-		return nil
-	}
 	row := 2
 	for _, v := range l.Visits {
 		values := []any{cellCut(v.Region), cellCut(v.Name), cellCut(v.Organisation), cellCut(v.Specialty), cellCut(v.ID),
-			day(v.Last), day(v.Next), v.StateName}
+			isoDay(v.Last), isoDay(v.Next), v.StateName}
 		wr.do(wr.f.SetSheetRow(sh, cellName(0, row), &values))
 		row++
 	}

@@ -118,12 +118,7 @@ func WriteFollowUpTemplate(w io.Writer, insp *schema.Inspection) error {
 	wr.do(err)
 	writeFollowUpInstructions(wr, st, insp, id)
 	writeActionsSheet(wr, st, insp)
-	for _, p := range []excelize.CustomProperty{
-		{Name: propKind, Value: kindFollowUp}, {Name: propUnit, Value: id.Unit}, {Name: propVisit, Value: id.Visit},
-		{Name: propCatalog, Value: id.Catalog}, {Name: propFingerprint, Value: id.Fingerprint},
-	} {
-		wr.do(f.SetCustomProps(p))
-	}
+	setIdentity(wr, kindFollowUp, id)
 	wr.do(docProps(f, "Uppföljning – "+insp.Unit.Name, "SPUR-inspektion "+insp.Visit.String(), insp.Visit))
 	wr.do(f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}))
 	f.SetActiveSheet(0)
@@ -149,13 +144,12 @@ func writeFollowUpInstructions(wr *writer, st styles, insp *schema.Inspection, i
 		wr.str(sh, 1, row, kv[1], st.text)
 		row++
 	}
-	row++
 	n := len(insp.ActionPlan.Entries)
 	rows := "en rad"
 	if n != 1 {
 		rows = fmt.Sprintf("%d rader", n)
 	}
-	for _, p := range []paragraph{
+	writeInstructionText(wr, st, row+1, []paragraph{
 		{text: "På bladet " + SheetActions + " finns " + rows + ", en för varje åtgärd i enhetens handlingsplan, med åtgärden och datumet som enheten skrev dem. " +
 			"Fyll i hur det har gått för de åtgärder du följer upp, spara filen och läs in den i inspektionen med spur import."},
 		{text: "Så fyller du i", heading: true},
@@ -170,22 +164,7 @@ func writeFollowUpInstructions(wr *writer, st styles, insp *schema.Inspection, i
 		{text: "• Lägg inte till, ta inte bort och flytta inte rader, och ändra inte rubrikerna: raderna läses via kriteriet i kolumn B. " +
 			"Bladen är skyddade mot misstag, utan lösenord."},
 		{text: "• Spara filen som Excel-arbetsbok (.xlsx), även i LibreOffice Calc."},
-	} {
-		style := st.text
-		if p.heading {
-			style = st.heading
-			row++
-		}
-		wr.str(sh, 0, row, p.text, style)
-		wr.merge(sh, 0, row, 1, row)
-		wr.height(sh, row, textHeight(p.text, 124))
-		row++
-	}
-	row++
-	wr.str(sh, 0, row, labelPrint, st.note)
-	wr.str(sh, 1, row, id.short()+" (knyter arbetsboken till inspektionen; ändra inget utom de gula cellerna)", st.note)
-	wr.do(printLayout(wr.f, sh, "portrait", 0))
-	wr.do(protect(wr.f, sh))
+	}, id.short()+" (knyter arbetsboken till inspektionen; ändra inget utom de gula cellerna)")
 }
 
 func writeActionsSheet(wr *writer, st styles, insp *schema.Inspection) {
@@ -357,20 +336,8 @@ func readFollowUpBook(b *book, insp *schema.Inspection, diags *schema.Diagnostic
 	}
 	instr, _ := b.optionalSheet(SheetInstructions, "the inspection the workbook belongs to is read from it", diags)
 	labels := labelRows(instr)
-	at := top
-	if r, ok := labels[normWord(labelUnit)]; ok {
-		at = instr.pos(1, r)
-	}
-	id := identity{Unit: props[propUnit], Visit: props[propVisit], Catalog: props[propCatalog], Fingerprint: props[propFingerprint]}
-	if props[propKind] != kindFollowUp {
-		id = identity{Unit: labelValue(instr, labels, labelUnit), Visit: labelValue(instr, labels, labelVisit), Catalog: labelValue(instr, labels, labelCatalog)}
-		if id.Unit == "" && id.Visit == "" {
-			diags.Errorf(top, "cannot tell which inspection this follow-up workbook belongs to: it carries no spur properties and its sheet %q names no unit and visit; was it made with spur template --follow-up?", SheetInstructions)
-			return nil
-		}
-		diags.Warnf(at, "the workbook has lost spur's document properties (saved by a program that drops them?); it is matched to the inspection by the unit and visit on this sheet")
-	}
-	if !id.compareAs(followUpPhrases, followUpIdentity(insp), at, diags) {
+	id, ok := b.readIdentity(followUpPhrases, props, instr, labels, diags)
+	if !ok || !id.compareAs(followUpPhrases, followUpIdentity(insp), b.labelPos(instr, labels, labelUnit), diags) {
 		return nil
 	}
 	g, ok := b.readSheet(SheetActions, diags)

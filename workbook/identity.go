@@ -95,9 +95,12 @@ func (id identity) short() string {
 	return s
 }
 
-// phrases are what compare says of a workbook, in the words of its kind.
+// phrases are what compare and readIdentity say of a workbook, in the
+// words of its kind.
 type phrases struct {
+	kind   string // the kind its document properties carry
 	made   string // what "was made for another inspection"
+	tool   string // the command that makes it
 	remake string // how to make the right one
 	// changed warns of a changed fingerprint: a format of the workbook's
 	// fingerprint and the inspection's, in that order.
@@ -106,16 +109,48 @@ type phrases struct {
 
 var (
 	planPhrases = phrases{
+		kind:    kindPlan,
 		made:    "this plan",
+		tool:    "spur template",
 		remake:  "make a new template with spur template",
 		changed: "the inspection's findings have changed since this template was made (its fingerprint %s is not the inspection's %s); the rows are matched by criterion id, and each difference is reported at its row",
 	}
 	followUpPhrases = phrases{
+		kind:    kindFollowUp,
 		made:    "this follow-up workbook",
+		tool:    "spur template --follow-up",
 		remake:  "make a new one with spur template --follow-up",
 		changed: "the action plan has changed since this workbook was made (its fingerprint %s is not the plan's %s); the rows are matched by criterion id",
 	}
 )
+
+// readIdentity reads which inspection a plan or follow-up workbook (p
+// names which) belongs to: from spur's document properties props where
+// they carry its kind, else from the unit, visit and catalogue that its
+// instruction sheet instr shows, with a warning at the unit, for a program
+// that drops custom properties. It is false, with an error, where neither
+// names the inspection.
+func (b *book) readIdentity(p phrases, props map[string]string, instr *grid, labels map[string]int, diags *schema.Diagnostics) (identity, bool) {
+	if props[propKind] == p.kind {
+		return identity{Unit: props[propUnit], Visit: props[propVisit], Catalog: props[propCatalog], Fingerprint: props[propFingerprint]}, true
+	}
+	id := identity{Unit: labelValue(instr, labels, labelUnit), Visit: labelValue(instr, labels, labelVisit), Catalog: labelValue(instr, labels, labelCatalog)}
+	if id.Unit == "" && id.Visit == "" {
+		diags.Errorf(schema.Pos{File: b.file}, "cannot tell which inspection %s belongs to: it carries no spur properties and its sheet %q names no unit and visit; was it made with %s?", p.made, SheetInstructions, p.tool)
+		return identity{}, false
+	}
+	diags.Warnf(b.labelPos(instr, labels, labelUnit), "the workbook has lost spur's document properties (saved by a program that drops them?); it is matched to the inspection by the unit and visit on this sheet")
+	return id, true
+}
+
+// labelPos is the cell beside a label of the instruction sheet instr, or
+// the file where the sheet does not show the label.
+func (b *book) labelPos(instr *grid, labels map[string]int, label string) schema.Pos {
+	if r, ok := labels[normWord(label)]; ok {
+		return instr.pos(1, r)
+	}
+	return schema.Pos{File: b.file}
+}
 
 // compare reports a plan workbook made for another inspection as an
 // error, and one made before the findings changed as a warning: its rows

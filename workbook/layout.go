@@ -59,9 +59,6 @@ var planWidths = [planCols]float64{24, 10, 15, 44, 56, 16, 20, 16, 20}
 // The five fields of an entry, in the order of planHeaders from colAction.
 var fieldKeys = [5]string{"action", "due", "responsible", "follow_up", "follow_up_by"}
 
-// isDateField reports whether field i (0–4) is a date.
-func isDateField(i int) bool { return i == 1 || i == 3 }
-
 // Kind labels of a plan row (spur-model.md: every unmet föreskrift needs an
 // action; an unmet allmänt råd is recommended one).
 const (

@@ -57,12 +57,7 @@ func WritePlanTemplate(w io.Writer, insp *schema.Inspection, opt PlanOptions) er
 		prev = insp.ActionPlan
 	}
 	writePlanSheet(wr, st, rows, prev)
-	for _, p := range []excelize.CustomProperty{
-		{Name: propKind, Value: kindPlan}, {Name: propUnit, Value: id.Unit}, {Name: propVisit, Value: id.Visit},
-		{Name: propCatalog, Value: id.Catalog}, {Name: propFingerprint, Value: id.Fingerprint},
-	} {
-		wr.do(f.SetCustomProps(p))
-	}
+	setIdentity(wr, kindPlan, id)
 	wr.do(docProps(f, "Handlingsplan – "+insp.Unit.Name, "SPUR-inspektion "+insp.Visit.String(), insp.Visit))
 	wr.do(f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}))
 	f.SetActiveSheet(0)
@@ -115,8 +110,27 @@ func writeInstructions(wr *writer, st styles, insp *schema.Inspection, id identi
 	}
 	wr.str(sh, 1, row, planDate, st.input)
 	wr.do(inputHelp(wr.f, sh, cellName(1, row), labelPlanDate, planDateHelp))
-	row += 2
-	for _, p := range instructionText(n) {
+	writeInstructionText(wr, st, row+2, instructionText(n),
+		id.short()+" (knyter planen till inspektionen; ändra inget på bladen utom de gula cellerna)")
+}
+
+// setIdentity stores the kind of a plan or follow-up workbook and the
+// identity of its inspection as custom document properties.
+func setIdentity(wr *writer, kind string, id identity) {
+	for _, p := range []excelize.CustomProperty{
+		{Name: propKind, Value: kind}, {Name: propUnit, Value: id.Unit}, {Name: propVisit, Value: id.Visit},
+		{Name: propCatalog, Value: id.Catalog}, {Name: propFingerprint, Value: id.Fingerprint},
+	} {
+		wr.do(wr.f.SetCustomProps(p))
+	}
+}
+
+// writeInstructionText writes the paragraphs of the instruction sheet
+// from row on, a line below them the fingerprint with what it is for
+// (note), and the sheet's print layout and protection.
+func writeInstructionText(wr *writer, st styles, row int, text []paragraph, note string) {
+	const sh = SheetInstructions
+	for _, p := range text {
 		style := st.text
 		if p.heading {
 			style = st.heading
@@ -129,7 +143,7 @@ func writeInstructions(wr *writer, st styles, insp *schema.Inspection, id identi
 	}
 	row++
 	wr.str(sh, 0, row, labelPrint, st.note)
-	wr.str(sh, 1, row, id.short()+" (knyter planen till inspektionen; ändra inget på bladen utom de gula cellerna)", st.note)
+	wr.str(sh, 1, row, note, st.note)
 	wr.do(printLayout(wr.f, sh, "portrait", 0))
 	wr.do(protect(wr.f, sh))
 }

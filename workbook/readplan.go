@@ -46,24 +46,8 @@ func readPlanBook(b *book, insp *schema.Inspection, want []planRow, opt PlanOpti
 	}
 	instr, _ := b.optionalSheet(SheetInstructions, "the plan's date and the inspection it belongs to are read from it", diags)
 	labels := labelRows(instr)
-	at := func(label string) schema.Pos {
-		if r, ok := labels[normWord(label)]; ok {
-			return instr.pos(1, r)
-		}
-		return schema.Pos{File: b.file}
-	}
-	id := identity{Unit: props[propUnit], Visit: props[propVisit], Catalog: props[propCatalog], Fingerprint: props[propFingerprint]}
-	if props[propKind] != kindPlan {
-		// A program that drops custom properties: fall back on what the
-		// instruction sheet shows.
-		id = identity{Unit: labelValue(instr, labels, labelUnit), Visit: labelValue(instr, labels, labelVisit), Catalog: labelValue(instr, labels, labelCatalog)}
-		if id.Unit == "" && id.Visit == "" {
-			diags.Errorf(schema.Pos{File: b.file}, "cannot tell which inspection this plan belongs to: it carries no spur properties and its sheet %q names no unit and visit; was it made with spur template?", SheetInstructions)
-			return nil
-		}
-		diags.Warnf(at(labelUnit), "the workbook has lost spur's document properties (saved by a program that drops them?); it is matched to the inspection by the unit and visit on this sheet")
-	}
-	if !id.compare(identityOf(insp, want), at(labelUnit), diags) {
+	id, ok := b.readIdentity(planPhrases, props, instr, labels, diags)
+	if !ok || !id.compare(identityOf(insp, want), b.labelPos(instr, labels, labelUnit), diags) {
 		return nil
 	}
 	g, ok := b.readSheet(SheetPlan, diags)

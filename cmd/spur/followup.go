@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"spur/build"
 	"spur/followup"
@@ -100,12 +99,12 @@ func (e env) followup(args []string) int {
 		e.usagef("followup: --format %v", err)
 		return exitUsage
 	}
-	day, err := followupDay(*asOf)
+	day, _, err := flagDate("--as-of", *asOf) // the day the list is as of
 	if err != nil {
 		e.usagef("followup: %v", err)
 		return exitUsage
 	}
-	opt.AsOf, opt.Within = day, *within
+	opt.AsOf, opt.Within = day.Time(), *within
 
 	paths, skipped, err := inspectionFiles(dir, *out)
 	if err != nil {
@@ -301,26 +300,6 @@ func parseFollowupFormats(s string) ([]followupFormat, error) {
 		}
 	}
 	return out, nil
-}
-
-// followupDay is the day the list is as of: --as-of, else the day of
-// SOURCE_DATE_EPOCH, else today.
-func followupDay(flag string) (time.Time, error) {
-	if flag != "" {
-		d, err := isoDate(flag)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("--as-of %v", err)
-		}
-		return d.Time(), nil
-	}
-	t, err := sourceDate()
-	if err != nil {
-		return time.Time{}, err
-	}
-	if t.IsZero() {
-		t = time.Now()
-	}
-	return schema.NewDate(t.Year(), t.Month(), t.Day()).Time(), nil
 }
 
 // loadAll loads the inspections at paths, a few at a time, in the order

@@ -159,21 +159,9 @@ func (e env) inspectionTemplate(out, version string, force bool) int {
 		e.usagef("template --inspection: -o names a .xlsx workbook, not %q", out)
 		return exitUsage
 	}
-	var cat *schema.Catalog
-	if version == "" {
-		c, err := schema.LatestCatalog()
-		if err != nil {
-			fmt.Fprintf(e.stderr, "spur: %v\n", err)
-			return exitInvalid
-		}
-		cat = c
-	} else {
-		c, ok := schema.CatalogVersion(version)
-		if !ok {
-			e.usagef("template: unknown catalogue version %q; the known versions are %s", version, strings.Join(schema.CatalogVersions(), ", "))
-			return exitUsage
-		}
-		cat = c
+	cat, code := e.catalogFor("template", version)
+	if cat == nil {
+		return code
 	}
 	var buf bytes.Buffer
 	if err := workbook.WriteInspectionTemplate(&buf, cat); err != nil {
@@ -210,7 +198,8 @@ func (e env) importPlan(args []string) int {
 		e.usagef("import: reads files, not standard input (the inspection is written back)")
 		return exitUsage
 	}
-	date, today, err := importDate(*dateFlag)
+	// The plan's date when the unit gave none.
+	date, today, err := flagDate("--date", *dateFlag)
 	if err != nil {
 		e.usagef("import: %v", err)
 		return exitUsage
@@ -367,13 +356,14 @@ func isoDate(s string) (schema.Date, error) {
 	return d, nil
 }
 
-// importDate is the plan's date when the unit gave none: --date, else the
-// day of the import (SOURCE_DATE_EPOCH's, else today), which today says.
-func importDate(flag string) (d schema.Date, today bool, err error) {
+// flagDate is the day a date flag gives, else the day of SOURCE_DATE_EPOCH,
+// else today, which today says; name ("--date") begins the error of a date
+// spur cannot read.
+func flagDate(name, flag string) (d schema.Date, today bool, err error) {
 	if flag != "" {
 		d, err := isoDate(flag)
 		if err != nil {
-			return d, false, fmt.Errorf("--date %v", err)
+			return d, false, fmt.Errorf("%s %v", name, err)
 		}
 		return d, false, nil
 	}
