@@ -37,10 +37,17 @@ func main() {
 	}
 }
 
-// side is one of the two checkouts, built.
+// side is one of the two checkouts, built, and what was measured of it.
 type side struct {
 	name, dir   string
-	bench, spur string // the build package's test binary, and spur
+	bench, spur string               // the build package's test binary, and spur
+	figures     map[string][]float64 // figure → the value of each run
+}
+
+// figure is one value a benchmark printed, with its unit.
+type figure struct {
+	unit  string
+	value float64
 }
 
 func run(base string, runs, procs int) error {
@@ -58,10 +65,14 @@ func run(base string, runs, procs int) error {
 		return fmt.Errorf("git worktree add %s: %v\n%s", base, err, out)
 	}
 	defer exec.Command("git", "worktree", "remove", "--force", wt).Run()
-	sides := []*side{{name: base, dir: wt}, {name: "HEAD", dir: head}}
+	// The binaries are named base and head, not after the commits, which
+	// may be the same (-base HEAD) or hold a slash (-base origin/main).
+	sides := []*side{
+		{name: base, dir: wt, bench: filepath.Join(tmp, "base.test"), spur: filepath.Join(tmp, "base.spur")},
+		{name: "HEAD", dir: head, bench: filepath.Join(tmp, "head.test"), spur: filepath.Join(tmp, "head.spur")},
+	}
 	for _, s := range sides {
-		s.bench = filepath.Join(tmp, s.name+".test")
-		s.spur = filepath.Join(tmp, s.name+".spur")
+		s.figures = map[string][]float64{}
 		for _, args := range [][]string{{"test", "-c", "-o", s.bench, "./build"}, {"build", "-o", s.spur, "./cmd/spur"}} {
 			cmd := exec.Command("go", args...)
 			cmd.Dir = s.dir
@@ -71,26 +82,22 @@ func run(base string, runs, procs int) error {
 		}
 	}
 	fmt.Printf("benchcompare: %s against %s, %d alternating runs; TMPDIR %s (%s)\n\n", "HEAD", base, runs, os.TempDir(), fsType(os.TempDir()))
-	figures := map[string]map[string][]float64{} // side → figure → values
-	for _, s := range sides {
-		figures[s.name] = map[string][]float64{}
-	}
 	var order []string
 	add := func(s *side, name string, v float64) {
 		if !slices.Contains(order, name) {
 			order = append(order, name)
 		}
-		figures[s.name][name] = append(figures[s.name][name], v)
+		s.figures[name] = append(s.figures[name], v)
 	}
 	for range runs {
 		for _, s := range sides {
 			for _, b := range []struct{ name, times string }{{"Build200", "3x"}, {"Report", "100x"}} {
-				m, err := benchmark(s, b.name, b.times)
+				got, err := benchmark(s, b.name, b.times)
 				if err != nil {
 					return err
 				}
-				for k, v := range m {
-					add(s, b.name+" "+k, v)
+				for _, f := range got {
+					add(s, b.name+" "+f.unit, f.value)
 				}
 			}
 			ms, err := reportCPU(s, head, procs)
@@ -102,7 +109,7 @@ func run(base string, runs, procs int) error {
 	}
 	fmt.Printf("| figure | %s | HEAD | HEAD / %s |\n| --- | --- | --- | --- |\n", base, base)
 	for _, name := range order {
-		a, b := figures[base][name], figures["HEAD"][name]
+		a, b := sides[0].figures[name], sides[1].figures[name]
 		fmt.Printf("| %s | %s | %s | %.2f |\n", name, span(a), span(b), median(b)/median(a))
 	}
 	return nil
@@ -112,8 +119,9 @@ func run(base string, runs, procs int) error {
 var benchLine = regexp.MustCompile(`^Benchmark\S+\s+\d+\s+(.*)$`)
 
 // benchmark runs one benchmark of s's build package and returns its figures
-// by unit (ns/op, cpu-ms/inspection, inspections/s, peak-MiB, …).
-func benchmark(s *side, name, times string) (map[string]float64, error) {
+// but ns/op (cpu-ms/inspection, inspections/s, peak-MiB, …) in the order
+// the benchmark printed them.
+func benchmark(s *side, name, times string) ([]figure, error) {
 	cmd := exec.Command(s.bench, "-test.run", "^$", "-test.bench", "^Benchmark"+name+"$", "-test.benchtime", times)
 	cmd.Dir = filepath.Join(s.dir, "build")
 	out, err := cmd.CombinedOutput()
@@ -126,10 +134,10 @@ func benchmark(s *side, name, times string) (map[string]float64, error) {
 			continue
 		}
 		f := strings.Fields(m[1])
-		res := map[string]float64{}
+		var res []figure
 		for i := 0; i+1 < len(f); i += 2 {
 			if v, err := strconv.ParseFloat(f[i], 64); err == nil && f[i+1] != "ns/op" {
-				res[f[i+1]] = v
+				res = append(res, figure{f[i+1], v})
 			}
 		}
 		return res, nil
